@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Prints an RS256 JWT for USER_ID signed with the LOCAL-ONLY dev key (dev/jwt-private.pem).
+# Usage: scripts/dev-token.sh USER_ID [TTL_SECONDS]
+# Issuer: $MP_JWT_VERIFY_ISSUER, default https://ticketing.local/dev (what the services expect by default).
+set -euo pipefail
+if [ $# -lt 1 ] || [ -z "$1" ]; then
+  echo "usage: $0 USER_ID [TTL_SECONDS]" >&2
+  exit 2
+fi
+here=$(cd "$(dirname "$0")/.." && pwd)
+key="${DEV_JWT_PRIVATE_KEY:-$here/dev/jwt-private.pem}"
+issuer="${MP_JWT_VERIFY_ISSUER:-https://ticketing.local/dev}"
+ttl="${2:-3600}"
+now=$(date +%s)
+
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+json_escape() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g'; }
+
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+user=$(json_escape "$1")
+payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":["user"],"iat":%d,"exp":%d,"jti":"%s"}' \
+  "$issuer" "$user" "$user" "$now" "$((now + ttl))" "$(openssl rand -hex 16)" | b64url)
+signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$key" -binary | b64url)
+printf '%s.%s.%s\n' "$header" "$payload" "$signature"

@@ -1,0 +1,48 @@
+package io.ticketing.seatlock.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The service's own settings. Each one can be overridden by an environment variable,
+ * e.g. {@code SEAT_LOCK_HOLD_TTL=PT30S}.
+ */
+@ConfigMapping(prefix = "seat-lock")
+public interface SeatLockConfig {
+
+    /** How long a fresh hold lasts. */
+    @WithDefault("PT2M")
+    Duration holdTtl();
+
+    /** The most a hold may last in total, extensions and re-locks included. */
+    @WithDefault("PT10M")
+    Duration maxHoldTime();
+
+    /** How many seats one request may name. */
+    @WithDefault("8")
+    int maxSeatsPerRequest();
+
+    /**
+     * How long a booking claim lives. It must comfortably outlast booking's database transaction;
+     * booking refuses to commit once less than its safety margin of the claim is left.
+     */
+    @WithDefault("PT30S")
+    Duration claimTtl();
+
+    /** A Redis call that has not answered by then fails with 503, so callers never hang. */
+    @WithDefault("PT0.8S")
+    Duration redisTimeout();
+
+    /** The largest request body accepted, in bytes. */
+    @WithDefault("16384")
+    int maxBodyBytes();
+
+    /**
+     * Shared key that booking-service sends in {@code X-Service-Key} for the internal claim API.
+     * Unset means the internal API is closed.
+     */
+    Optional<String> internalApiKey();
+}

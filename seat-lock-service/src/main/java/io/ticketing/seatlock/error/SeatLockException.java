@@ -1,0 +1,40 @@
+package io.ticketing.seatlock.error;
+
+import java.util.List;
+
+import io.ticketing.seatlock.model.SeatConflict;
+
+/** A domain failure with its {@link ErrorCode}; the REST layer turns it into problem+json. */
+public class SeatLockException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final String detail;
+    private final List<SeatConflict> conflicts;
+
+    public SeatLockException(ErrorCode code) {
+        this(code, null, List.of());
+    }
+
+    public SeatLockException(ErrorCode code, String detail) {
+        this(code, detail, List.of());
+    }
+
+    public SeatLockException(ErrorCode code, String detail, List<SeatConflict> conflicts) {
+        super(code.name(), null, false, false);
+        this.code = code;
+        this.detail = detail;
+        this.conflicts = List.copyOf(conflicts);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public List<SeatConflict> conflicts() {
+        return conflicts;
+    }
+}

@@ -1,0 +1,112 @@
+package io.ticketing.seatlock.rest;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.ticketing.seatlock.config.SeatLockConfig;
+import io.ticketing.seatlock.error.ErrorCode;
+import io.ticketing.seatlock.error.SeatLockException;
+import io.ticketing.seatlock.rest.Requests.AbortRequest;
+import io.ticketing.seatlock.rest.Requests.ClaimRequest;
+import io.ticketing.seatlock.rest.Requests.ConfirmRequest;
+import io.ticketing.seatlock.rest.Requests.UnbookRequest;
+import io.ticketing.seatlock.rest.Responses.ClaimResponse;
+import io.ticketing.seatlock.rest.Responses.CountResponse;
+import io.ticketing.seatlock.service.SeatLockService;
+
+/**
+ * The operations booking-service needs to turn a hold into a sale: claim, confirm, abort, unbook.
+ * Not routed by the gateway; callers need the user's JWT (whose seats) and the service key (who may).
+ */
+@Path("/internal/v1/seats")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal: booking claims")
+public class InternalClaimResource {
+
+    static final String SERVICE_KEY_HEADER = "X-Service-Key";
+
+    private final SeatLockService service;
+    private final RequestValidator validate;
+    private final CurrentUser user;
+    private final SeatLockConfig config;
+
+    InternalClaimResource(SeatLockService service, RequestValidator validate, CurrentUser user, SeatLockConfig config) {
+        this.service = service;
+        this.validate = validate;
+        this.user = user;
+        this.config = config;
+    }
+
+    @POST
+    @Path("/claims")
+    @Operation(summary = "Turn the caller's hold, or free seats, into a booking claim; all or none")
+    public Uni<ClaimResponse> claim(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, ClaimRequest request) {
+        checkServiceKey(serviceKey);
+        validate.body(request);
+        long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
+        var seats = validate.seats(request.seats());
+        String origin = request.lockToken() == null ? null : validate.token(request.lockToken(), "lock_token");
+        return service.claim(user.id(), scheduleId, origin, seats).map(claim -> new ClaimResponse(claim.token(),
+                scheduleId, claim.seats(), claim.expiresAt(), config.claimTtl().toMillis(), claim.fencingToken()));
+    }
+
+    @POST
+    @Path("/claims/confirm")
+    @Operation(summary = "The booking committed: mark the claimed seats sold")
+    public Uni<CountResponse> confirm(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, ConfirmRequest request) {
+        checkServiceKey(serviceKey);
+        validate.body(request);
+        long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
+        String claim = validate.token(request.claimToken(), "claim_token");
+        long bookingId = validate.positiveId(request.bookingId(), "booking_id");
+        var seats = validate.seats(request.seats());
+        return service.confirm(user.id(), scheduleId, claim, bookingId, seats)
+                .map(count -> new CountResponse(scheduleId, count));
+    }
+
+    @POST
+    @Path("/claims/abort")
+    @Operation(summary = "The booking failed: give the claim back to the hold it came from")
+    public Uni<CountResponse> abort(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, AbortRequest request) {
+        checkServiceKey(serviceKey);
+        validate.body(request);
+        long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
+        String claim = validate.token(request.claimToken(), "claim_token");
+        return service.abort(user.id(), scheduleId, claim).map(count -> new CountResponse(scheduleId, count));
+    }
+
+    @POST
+    @Path("/bookings/cancel")
+    @Operation(summary = "A booking was cancelled: free the seats it had marked sold")
+    public Uni<CountResponse> unbook(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, UnbookRequest request) {
+        checkServiceKey(serviceKey);
+        validate.body(request);
+        long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
+        long bookingId = validate.positiveId(request.bookingId(), "booking_id");
+        var seats = validate.seats(request.seats());
+        return service.unbook(user.id(), scheduleId, bookingId, seats).map(count -> new CountResponse(scheduleId, count));
+    }
+
+    private void checkServiceKey(String presented) {
+        String expected = config.internalApiKey().orElse(null);
+        boolean matches = expected != null && presented != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        if (!matches) {
+            throw new SeatLockException(ErrorCode.SERVICE_KEY_INVALID);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.ticketing.seatlock.rest;
+
+import java.util.List;
+
+import io.ticketing.seatlock.model.Seat;
+
+/** Request bodies, snake_case on the wire. Fields are boxed so that a missing one is seen as null. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    record LockRequest(Long eventId, Long scheduleId, List<Seat> seats) {
+    }
+
+    record VerifyRequest(Long scheduleId, List<Seat> seats, String lockToken) {
+    }
+
+    record ExtendRequest(Long scheduleId, String lockToken) {
+    }
+
+    record ReleaseRequest(Long scheduleId, String lockToken, List<Seat> seats) {
+    }
+
+    record ClaimRequest(Long scheduleId, List<Seat> seats, String lockToken) {
+    }
+
+    record ConfirmRequest(Long scheduleId, String claimToken, Long bookingId, List<Seat> seats) {
+    }
+
+    record AbortRequest(Long scheduleId, String claimToken) {
+    }
+
+    record UnbookRequest(Long scheduleId, Long bookingId, List<Seat> seats) {
+    }
+}

@@ -1,0 +1,40 @@
+package io.ticketing.seatlock.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.ticketing.seatlock.model.Hold;
+import io.ticketing.seatlock.model.Seat;
+import io.ticketing.seatlock.model.SeatState;
+
+/** Response bodies, snake_case on the wire. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    record LockResponse(String lockToken, long scheduleId, List<Seat> seats, Instant expiresAt, long fencingToken) {
+        static LockResponse of(Hold hold) {
+            return new LockResponse(hold.token(), hold.scheduleId(), hold.seats(), hold.expiresAt(), hold.fencingToken());
+        }
+    }
+
+    record VerifyResponse(boolean valid, List<SeatState> seats, Instant expiresAt) {
+    }
+
+    record ExtendResponse(String lockToken, long scheduleId, Instant expiresAt) {
+    }
+
+    record ReleaseResponse(String lockToken, long scheduleId, List<Seat> released) {
+    }
+
+    record HeldSeatsResponse(long scheduleId, List<SeatState> seats) {
+    }
+
+    record ClaimResponse(String claimToken, long scheduleId, List<Seat> seats, Instant expiresAt, long ttlMillis,
+            long fencingToken) {
+    }
+
+    record CountResponse(long scheduleId, int seats) {
+    }
+}

@@ -1,0 +1,20 @@
+package io.ticketing.seatlock.service;
+
+/** The Lua scripts under {@code src/main/resources/lua}; each runs as one atomic EVALSHA. */
+enum LuaScript {
+    LOCK("lock"),
+    VERIFY("verify"),
+    EXTEND("extend"),
+    RELEASE("release"),
+    LIST("list"),
+    CLAIM("claim"),
+    CONFIRM("confirm"),
+    ABORT("abort"),
+    UNBOOK("unbook");
+
+    final String file;
+
+    LuaScript(String name) {
+        this.file = "lua/" + name + ".lua";
+    }
+}

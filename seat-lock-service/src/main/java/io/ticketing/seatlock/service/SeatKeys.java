@@ -1,0 +1,41 @@
+package io.ticketing.seatlock.service;
+
+import io.ticketing.seatlock.model.Seat;
+
+/**
+ * Redis key names. Every key of a schedule carries the hash tag {@code {<schedule_id>}}, so that on
+ * Redis Cluster one schedule lives in one slot and each multi-seat script stays atomic.
+ */
+final class SeatKeys {
+
+    private SeatKeys() {
+    }
+
+    /** {@code seat_lock:{<schedule_id>}:}, followed by {@code <row>:<number>}: one key per seat. */
+    static String seatPrefix(long scheduleId) {
+        return "seat_lock:{" + scheduleId + "}:";
+    }
+
+    static String seat(long scheduleId, Seat seat) {
+        return seatPrefix(scheduleId) + seat.member();
+    }
+
+    /** A hold's or claim's record: owner, kind, fencing token, start time and seats. */
+    static String holdPrefix(long scheduleId) {
+        return "seat_hold:{" + scheduleId + "}:";
+    }
+
+    static String hold(long scheduleId, String token) {
+        return holdPrefix(scheduleId) + token;
+    }
+
+    /** The per-schedule counter behind fencing tokens. */
+    static String fence(long scheduleId) {
+        return "seat_fence:{" + scheduleId + "}";
+    }
+
+    /** The seats of a schedule that have, or recently had, a key; lets listing avoid SCAN. */
+    static String index(long scheduleId) {
+        return "seat_index:{" + scheduleId + "}";
+    }
+}

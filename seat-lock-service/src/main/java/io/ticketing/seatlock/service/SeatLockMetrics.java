@@ -1,0 +1,53 @@
+package io.ticketing.seatlock.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+/** The counters and timers behind {@code /q/metrics}. */
+@ApplicationScoped
+class SeatLockMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter holdsGranted;
+    private final Counter conflicts;
+    private final Counter releases;
+    private final Counter extensions;
+
+    SeatLockMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.holdsGranted = registry.counter("seat_lock.holds.granted");
+        this.conflicts = registry.counter("seat_lock.conflicts");
+        this.releases = registry.counter("seat_lock.releases");
+        this.extensions = registry.counter("seat_lock.extensions");
+    }
+
+    // Methods, not fields: callers reach this bean through its client proxy.
+    void holdGranted() {
+        holdsGranted.increment();
+    }
+
+    void conflict() {
+        conflicts.increment();
+    }
+
+    void released() {
+        releases.increment();
+    }
+
+    void extended() {
+        extensions.increment();
+    }
+
+    /** Times one operation from subscription to its item or failure. */
+    <T> Uni<T> timed(String operation, Uni<T> work) {
+        Timer timer = registry.timer("seat_lock.operation", "operation", operation);
+        return Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start(registry);
+            return work.onTermination().invoke(() -> sample.stop(timer));
+        });
+    }
+}

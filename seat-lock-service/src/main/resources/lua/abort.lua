@@ -1,0 +1,36 @@
+-- Booking failed: gives the claim back. Seats that came from the caller's hold return to it for
+-- the rest of that hold's time; the others are freed.
+-- KEYS: 1 claim record, 2 schedule index
+-- ARGV: 1 owner, 2 claim token, 3 seat key prefix, 4 hold record prefix
+-- Returns the number of seats given back | -3 not the caller's claim
+local owner, claim, seat_prefix, hold_prefix = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local record = redis.call('HMGET', KEYS[1], 'owner', 'kind', 'seats', 'origin')
+if not record[1] then return 0 end
+if record[1] ~= owner or record[2] ~= 'claim' then return -3 end
+
+local origin_ttl, origin_seats = -1, {}
+if record[4] and record[4] ~= '' then
+  local origin_key = hold_prefix .. record[4]
+  local origin = redis.call('HMGET', origin_key, 'seats', 'released')
+  if not origin[2] then
+    origin_ttl = redis.call('PTTL', origin_key)
+    for _, member in ipairs(members_of(origin[1])) do origin_seats[member] = true end
+  end
+end
+
+local mine = owner .. ':' .. claim
+local count = 0
+for _, member in ipairs(members_of(record[3])) do
+  local key = seat_prefix .. member
+  if redis.call('GET', key) == mine then
+    if origin_ttl > 0 and origin_seats[member] then
+      redis.call('SET', key, owner .. ':' .. record[4], 'PX', origin_ttl)
+    else
+      redis.call('DEL', key)
+      redis.call('SREM', KEYS[2], member)
+    end
+    count = count + 1
+  end
+end
+redis.call('DEL', KEYS[1])
+return count

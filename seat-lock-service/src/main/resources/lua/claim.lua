@@ -1,0 +1,42 @@
+-- Booking's first step: turns the caller's hold, or free seats, into a short-lived claim that
+-- nobody else can lock, all seats or none. The claim gets a fresh fencing token, larger than any
+-- hold's before it.
+-- KEYS: 1 claim record, 2 fence counter, 3 schedule index, 4 origin hold record, 5.. seat keys
+-- ARGV: 1 owner, 2 claim token, 3 claim ttl ms, 4 hold record prefix, 5 origin token or '', 6.. members
+-- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}} | {-2} origin hold expired
+--         or unknown | {-3} origin hold not the caller's
+local owner, claim, ttl, hold_prefix, origin = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
+if origin ~= '' then
+  local holder = redis.call('HGET', KEYS[4], 'owner')
+  if not holder then return {-2} end
+  if holder ~= owner then return {-3} end
+end
+
+local conflicts = {}
+for i = 5, #KEYS do
+  local value = redis.call('GET', KEYS[i])
+  if value then
+    local holder, held = split(value)
+    if is_booked(held) then
+      conflicts[#conflicts + 1] = i - 4
+      conflicts[#conflicts + 1] = 'BOOKED'
+    elseif holder ~= owner or redis.call('HGET', hold_prefix .. held, 'kind') == 'claim' then
+      conflicts[#conflicts + 1] = i - 4
+      conflicts[#conflicts + 1] = 'LOCKED'
+    end
+  end
+end
+if #conflicts > 0 then return {0, conflicts} end
+
+local now = now_ms()
+local fence = next_fence(KEYS[2], now)
+local members = {}
+for i = 5, #KEYS do
+  redis.call('SET', KEYS[i], owner .. ':' .. claim, 'PX', ttl)
+  redis.call('SADD', KEYS[3], ARGV[i + 1])
+  members[#members + 1] = ARGV[i + 1]
+end
+redis.call('HSET', KEYS[1], 'owner', owner, 'kind', 'claim', 'fence', fence, 'created', now,
+  'origin', origin, 'seats', table.concat(members, '\n'))
+redis.call('PEXPIRE', KEYS[1], ttl)
+return {1, fence, now + ttl}

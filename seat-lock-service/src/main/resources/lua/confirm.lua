@@ -1,0 +1,21 @@
+-- After booking committed: marks the seats sold, with no expiry, so later lock attempts are
+-- refused without asking the database. The database already decided, so a seat is marked sold
+-- whatever hold it carries now (the claim may have run out meanwhile).
+-- KEYS: 1 claim record, 2 schedule index, 3.. seat keys
+-- ARGV: 1 owner, 2 booking id, 3.. seat members
+-- Returns the number of seats marked.
+local sold = ARGV[1] .. ':booked-' .. ARGV[2]
+for i = 3, #KEYS do
+  local value = redis.call('GET', KEYS[i])
+  local already_sold = false
+  if value then
+    local _, held = split(value)
+    already_sold = is_booked(held)
+  end
+  if not already_sold then
+    redis.call('SET', KEYS[i], sold)
+    redis.call('SADD', KEYS[2], ARGV[i + 1])
+  end
+end
+redis.call('DEL', KEYS[1])
+return #KEYS - 2

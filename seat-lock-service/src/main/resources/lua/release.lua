@@ -1,0 +1,33 @@
+-- Frees the seats of a hold (all, or those named) that still carry its token.
+-- The record stays, marked released, until it would have expired: releasing twice is harmless.
+-- KEYS: 1 hold record, 2 schedule index
+-- ARGV: 1 owner, 2 token, 3 seat key prefix, 4.. seat members to release (none: all)
+-- Returns {1, {released member, ...}} | {-2} expired or unknown | {-3} not the owner
+local owner, token, seat_prefix = ARGV[1], ARGV[2], ARGV[3]
+local hold = redis.call('HMGET', KEYS[1], 'owner', 'kind', 'seats')
+if not hold[1] then return {-2} end
+if hold[1] ~= owner then return {-3} end
+if hold[2] ~= 'hold' then return {-2} end
+
+local wanted = nil
+if #ARGV > 3 then
+  wanted = {}
+  for i = 4, #ARGV do wanted[ARGV[i]] = true end
+end
+local mine = owner .. ':' .. token
+local released, remaining = {}, {}
+for _, member in ipairs(members_of(hold[3])) do
+  if wanted == nil or wanted[member] then
+    local key = seat_prefix .. member
+    if redis.call('GET', key) == mine then
+      redis.call('DEL', key)
+      redis.call('SREM', KEYS[2], member)
+      released[#released + 1] = member
+    end
+  else
+    remaining[#remaining + 1] = member
+  end
+end
+redis.call('HSET', KEYS[1], 'seats', table.concat(remaining, '\n'))
+if #remaining == 0 then redis.call('HSET', KEYS[1], 'released', 1) end
+return {1, released}
