@@ -14,7 +14,7 @@ for i = 3, #KEYS do
   end
   if not already_sold then
     redis.call('SET', KEYS[i], sold)
-    redis.call('SADD', KEYS[2], ARGV[i + 1])
+    redis.call('SADD', KEYS[2], ARGV[i])
   end
 end
 redis.call('DEL', KEYS[1])

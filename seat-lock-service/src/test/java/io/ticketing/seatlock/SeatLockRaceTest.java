@@ -31,7 +31,7 @@ class SeatLockRaceTest {
     @Test
     void twoHundredUsersOnOneSeatGetExactlyOneWinner() throws Exception {
         long schedule = TestData.newScheduleId();
-        String body = "{\"event_id\":1,\"schedule_id\":" + schedule + ",\"seats\":[{\"row\":\"1열\",\"number\":1}]}";
+        String body = SeatApi.json(Map.of("event_id", 1, "schedule_id", schedule, "seats", TestData.seats(1)));
 
         Race.Outcome outcome = Race.run(200,
                 user -> Race.post(base, "/api/v1/tickets/seats/lock", Tokens.bearer("racer-" + user), body));
@@ -70,8 +70,7 @@ class SeatLockRaceTest {
         }
 
         Race.Outcome outcome = Race.run(users, user -> Race.post(base, "/api/v1/tickets/seats/lock",
-                Tokens.bearer("multi-" + user), "{\"schedule_id\":" + schedule + ",\"seats\":"
-                        + TestData.seatsJson(TestData.seats(wanted.get(user).stream().mapToInt(i -> i).toArray())) + "}"));
+                Tokens.bearer("multi-" + user), SeatApi.json(Map.of("schedule_id", schedule, "seats", seatsOf(wanted.get(user))))));
         outcome.print(users + " users lock overlapping sets of " + seatsInPlay + " seats");
 
         assertEquals(users, outcome.count(200) + outcome.count(409), "every answer is a hold or a conflict");
@@ -93,10 +92,10 @@ class SeatLockRaceTest {
     }
 
     private static void verifyHoldsAll(long schedule, String user, String token, List<Integer> seats) {
-        String body = "{\"schedule_id\":" + schedule + ",\"lock_token\":\"" + token + "\",\"seats\":"
-                + TestData.seatsJson(TestData.seats(seats.stream().mapToInt(i -> i).toArray())) + "}";
-        given().header("Authorization", Tokens.bearer(user)).contentType("application/json").body(body)
-                .when().post("/api/v1/tickets/seats/verify")
-                .then().statusCode(200).body("valid", org.hamcrest.Matchers.is(true));
+        SeatApi.verify(user, schedule, token, seatsOf(seats)).statusCode(200).body("valid", org.hamcrest.Matchers.is(true));
+    }
+
+    private static List<Map<String, Object>> seatsOf(List<Integer> numbers) {
+        return TestData.seats(numbers.stream().mapToInt(i -> i).toArray());
     }
 }

@@ -11,11 +11,14 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.ticketing.seatlock.config.SeatLockConfig;
 import io.ticketing.seatlock.error.ErrorCode;
@@ -45,6 +48,18 @@ class ScriptRunner {
             sources.put(script, source);
             digests.put(script, sha1(source));
         }
+    }
+
+    /**
+     * Loads every script into Redis at start-up, so the first burst of a sale does not pay a
+     * NOSCRIPT round trip per request. A Redis that is down now is not fatal: EVALSHA falls back later.
+     */
+    void preload(@Observes StartupEvent event) {
+        Uni.join().all(sources.values().stream().map(source -> redis.execute("SCRIPT", "LOAD", source)).toList())
+                .andCollectFailures()
+                .ifNoItem().after(Duration.ofSeconds(5)).fail()
+                .subscribe().with(loaded -> Log.debugf("Loaded %d Lua scripts into Redis", loaded.size()),
+                        failure -> Log.warnf("Could not preload Lua scripts (Redis down?): %s", failure.toString()));
     }
 
     Uni<Response> run(LuaScript script, List<String> keys, List<String> args) {

@@ -1,0 +1,140 @@
+package io.ticketing.seatlock;
+
+import static io.restassured.RestAssured.given;
+import static io.ticketing.seatlock.TestData.seats;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** The internal API booking uses to turn a hold into a sale: claim, confirm, abort, cancel. */
+@QuarkusTest
+@WithTestResource(RedisTestResource.class)
+class BookingClaimTest {
+
+    static final String SERVICE_KEY = "local-only-service-key";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void internalApiNeedsTheServiceKey() {
+        long schedule = TestData.newScheduleId();
+        given().header("Authorization", Tokens.bearer("sneaky")).contentType("application/json")
+                .body(Map.of("schedule_id", schedule, "seats", seats(1)))
+                .when().post("/internal/v1/seats/claims")
+                .then().statusCode(403).body("code", is("SERVICE_KEY_INVALID"));
+        given().header("Authorization", Tokens.bearer("sneaky")).header("X-Service-Key", "guess")
+                .contentType("application/json").body(Map.of("schedule_id", schedule, "seats", seats(1)))
+                .when().post("/internal/v1/seats/claims")
+                .then().statusCode(403);
+        SeatApi.held("sneaky", schedule).body("seats", empty());
+    }
+
+    @Test
+    void claimTakesTheHoldWithALargerFencingTokenAndLocksOthersOut() {
+        long schedule = TestData.newScheduleId();
+        var lock = SeatApi.lock("buyer", schedule, seats(1, 2)).statusCode(200).extract();
+        long holdFence = ((Number) lock.path("fencing_token")).longValue();
+
+        claim("buyer", schedule, lock.path("lock_token"), seats(1, 2)).statusCode(200)
+                .body("fencing_token", greaterThan(holdFence)).body("ttl_millis", is(30000));
+        SeatApi.lock("other", schedule, seats(2)).statusCode(409).body("code", is("SEAT_ALREADY_LOCKED"));
+        // Re-locking cannot take a seat back out of a booking in progress, not even for its owner.
+        SeatApi.lock("buyer", schedule, seats(2)).statusCode(409);
+    }
+
+    @Test
+    void confirmedSeatsAreSoldUntilTheBookingIsCancelled() {
+        long schedule = TestData.newScheduleId();
+        String claim = claim("buyer", schedule, null, seats(3)).statusCode(200).extract().path("claim_token");
+        internal("buyer", "/internal/v1/seats/claims/confirm",
+                Map.of("schedule_id", schedule, "claim_token", claim, "booking_id", 77, "seats", seats(3)))
+                .statusCode(200).body("seats", is(1));
+
+        SeatApi.lock("late", schedule, seats(3)).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"))
+                .body("detail", is("이미 선택된 좌석입니다.")).body("conflicting_seats[0].reason", is("BOOKED"));
+        claim("late", schedule, null, seats(3)).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
+        // Only the booking that sold a seat can free it.
+        internal("buyer", "/internal/v1/seats/bookings/cancel", Map.of("schedule_id", schedule, "booking_id", 78, "seats", seats(3)))
+                .statusCode(200).body("seats", is(0));
+        internal("buyer", "/internal/v1/seats/bookings/cancel", Map.of("schedule_id", schedule, "booking_id", 77, "seats", seats(3)))
+                .statusCode(200).body("seats", is(1));
+        SeatApi.lock("late", schedule, seats(3)).statusCode(200);
+    }
+
+    @Test
+    void abortGivesTheSeatsBackToTheHoldTheyCameFrom() {
+        long schedule = TestData.newScheduleId();
+        String hold = SeatApi.lockToken("buyer", schedule, seats(1, 2));
+        String claim = claim("buyer", schedule, hold, seats(1)).statusCode(200).extract().path("claim_token");
+        SeatApi.verify("buyer", schedule, hold, seats(1, 2)).body("seats.status", is(List.of("HELD_BY_OTHER", "HELD_BY_YOU")));
+
+        internal("buyer", "/internal/v1/seats/claims/abort", Map.of("schedule_id", schedule, "claim_token", claim))
+                .statusCode(200).body("seats", is(1));
+        SeatApi.verify("buyer", schedule, hold, seats(1, 2)).body("valid", is(true));
+        internal("buyer", "/internal/v1/seats/claims/abort", Map.of("schedule_id", schedule, "claim_token", claim))
+                .statusCode(200).body("seats", is(0));
+    }
+
+    @Test
+    void abortOfFreeSeatsFreesThem() {
+        long schedule = TestData.newScheduleId();
+        String claim = claim("buyer", schedule, null, seats(5)).statusCode(200).extract().path("claim_token");
+        internal("intruder", "/internal/v1/seats/claims/abort", Map.of("schedule_id", schedule, "claim_token", claim))
+                .statusCode(403).body("code", is("NOT_LOCK_OWNER"));
+        internal("buyer", "/internal/v1/seats/claims/abort", Map.of("schedule_id", schedule, "claim_token", claim))
+                .statusCode(200);
+        SeatApi.lock("next", schedule, seats(5)).statusCode(200);
+    }
+
+    @Test
+    void claimNeedsALiveHoldOfTheCaller() {
+        long schedule = TestData.newScheduleId();
+        claim("buyer", schedule, UUID.randomUUID().toString(), seats(1)).statusCode(410).body("code", is("LOCK_EXPIRED"));
+        String someoneElses = SeatApi.lockToken("holder", schedule, seats(1));
+        claim("buyer", schedule, someoneElses, seats(1)).statusCode(403).body("code", is("NOT_LOCK_OWNER"));
+        claim("buyer", schedule, null, seats(1)).statusCode(409).body("code", is("SEAT_ALREADY_LOCKED"));
+        SeatApi.verify("holder", schedule, someoneElses, seats(1)).body("valid", is(true));
+    }
+
+    @Test
+    void manyClaimsOnOneFreeSeatHaveOneWinner() throws Exception {
+        long schedule = TestData.newScheduleId();
+        String body = SeatApi.json(Map.of("schedule_id", schedule, "seats", seats(9)));
+        Race.Outcome outcome = Race.run(50, user -> {
+            HttpRequest plain = Race.post(base, "/internal/v1/seats/claims", Tokens.bearer("claimer-" + user), body);
+            return HttpRequest.newBuilder(plain, (name, value) -> true).header("X-Service-Key", SERVICE_KEY).build();
+        });
+        outcome.print("50 bookings claim free seat 1열-9번 at once");
+        assertEquals(1, outcome.count(200));
+        assertEquals(49, outcome.count(409));
+    }
+
+    static ValidatableResponse claim(String user, long schedule, String lockToken, List<Map<String, Object>> seats) {
+        Map<String, Object> body = new HashMap<>(Map.of("schedule_id", schedule, "seats", seats));
+        if (lockToken != null) {
+            body.put("lock_token", lockToken);
+        }
+        return internal(user, "/internal/v1/seats/claims", body);
+    }
+
+    static ValidatableResponse internal(String user, String path, Map<String, Object> body) {
+        return given().header("Authorization", Tokens.bearer(user)).header("X-Service-Key", SERVICE_KEY)
+                .contentType("application/json").body(body).when().post(path).then();
+    }
+}

@@ -1,0 +1,34 @@
+package io.ticketing.seatlock;
+
+import static io.restassured.RestAssured.given;
+import static io.ticketing.seatlock.TestData.seats;
+import static org.hamcrest.Matchers.is;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The packaged app (quarkus-run.jar, prod profile) serves the API against a real Redis. */
+@QuarkusIntegrationTest
+@WithTestResource(RedisTestResource.class)
+@WithTestResource(DevKeyResource.class)
+class PackagedSeatLockIT {
+
+    @Test
+    void packagedAppHoldsASeatForOneUserOnly() {
+        long schedule = TestData.newScheduleId();
+        String token = SeatApi.lockToken("packaged-1", schedule, seats(1));
+        SeatApi.lock("packaged-2", schedule, seats(1)).statusCode(409)
+                .contentType("application/problem+json").body("code", is("SEAT_ALREADY_LOCKED"))
+                .body("detail", is("이미 다른 사람이 선택 중입니다."));
+        SeatApi.release("packaged-1", schedule, token).statusCode(200).body("released.size()", is(1));
+    }
+
+    @Test
+    void packagedAppIsReadyAndDocumentsItsApi() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        given().when().get("/q/openapi").then().statusCode(200);
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,43 @@
+package io.ticketing.seatlock;
+
+import static io.restassured.RestAssured.given;
+import static io.ticketing.seatlock.TestData.seats;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Redis that does not answer: every call fails fast with 503, and the pod leaves rotation but stays alive. */
+@QuarkusTest
+@WithTestResource(UnresponsiveRedis.class)
+class RedisDownTest {
+
+    @Test
+    void lockAnswers503WithinASecond() {
+        long schedule = TestData.newScheduleId();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long start = System.nanoTime();
+            SeatApi.lock("patient", schedule, seats(1)).statusCode(503)
+                    .contentType("application/problem+json").body("code", is("LOCK_STORE_UNAVAILABLE"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // The deadline is a promise to callers (booking waits for this answer), not a speed figure.
+            assertTrue(millis < 1500, "took " + millis + " ms");
+        }
+    }
+
+    @Test
+    void otherOperationsAnswer503Too() {
+        long schedule = TestData.newScheduleId();
+        SeatApi.held("patient", schedule).statusCode(503).body("code", is("LOCK_STORE_UNAVAILABLE"));
+        SeatApi.release("patient", schedule, java.util.UUID.randomUUID().toString()).statusCode(503);
+    }
+
+    @Test
+    void readinessIsDownWhileLivenessStaysUp() {
+        given().when().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    }
+}
