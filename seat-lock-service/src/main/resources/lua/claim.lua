@@ -1,11 +1,17 @@
 -- Booking's first step: turns the caller's hold, or free seats, into a short-lived claim that
 -- nobody else can lock, all seats or none. The claim gets a fresh fencing token, larger than any
--- hold's before it.
+-- hold's before it. The caller picks the claim token, so a repeated claim (a retry after a lost
+-- answer) returns the claim already made instead of conflicting with it.
 -- KEYS: 1 claim record, 2 fence counter, 3 schedule index, 4 origin hold record, 5.. seat keys
 -- ARGV: 1 owner, 2 claim token, 3 claim ttl ms, 4 hold record prefix, 5 origin token or '', 6.. members
 -- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}} | {-2} origin hold expired
 --         or unknown | {-3} origin hold not the caller's
 local owner, claim, ttl, hold_prefix, origin = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local existing = redis.call('HMGET', KEYS[1], 'owner', 'fence')
+if existing[1] then
+  if existing[1] ~= owner then return {-3} end
+  return {1, tonumber(existing[2]), now_ms() + redis.call('PTTL', KEYS[1])}
+end
 if origin ~= '' then
   local holder = redis.call('HGET', KEYS[4], 'owner')
   if not holder then return {-2} end

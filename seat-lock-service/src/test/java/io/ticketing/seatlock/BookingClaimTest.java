@@ -103,6 +103,17 @@ class BookingClaimTest {
     }
 
     @Test
+    void repeatingAClaimWithItsTokenReturnsTheSameClaim() {
+        long schedule = TestData.newScheduleId();
+        String token = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("schedule_id", schedule, "seats", seats(6), "claim_token", token);
+        long fence = ((Number) internal("buyer", "/internal/v1/seats/claims", body).statusCode(200)
+                .body("claim_token", is(token)).extract().path("fencing_token")).longValue();
+        internal("buyer", "/internal/v1/seats/claims", body).statusCode(200).body("fencing_token", is(fence));
+        internal("thief", "/internal/v1/seats/claims", body).statusCode(403).body("code", is("NOT_LOCK_OWNER"));
+    }
+
+    @Test
     void claimNeedsALiveHoldOfTheCaller() {
         long schedule = TestData.newScheduleId();
         claim("buyer", schedule, UUID.randomUUID().toString(), seats(1)).statusCode(410).body("code", is("LOCK_EXPIRED"));

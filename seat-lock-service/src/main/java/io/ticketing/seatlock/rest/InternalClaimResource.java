@@ -60,7 +60,8 @@ public class InternalClaimResource {
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         var seats = validate.seats(request.seats());
         String origin = request.lockToken() == null ? null : validate.token(request.lockToken(), "lock_token");
-        return service.claim(user.id(), scheduleId, origin, seats).map(claim -> new ClaimResponse(claim.token(),
+        String claimToken = request.claimToken() == null ? null : validate.token(request.claimToken(), "claim_token");
+        return service.claim(user.id(), scheduleId, origin, claimToken, seats).map(claim -> new ClaimResponse(claim.token(),
                 scheduleId, claim.seats(), claim.expiresAt(), config.claimTtl().toMillis(), claim.fencingToken()));
     }
 

@@ -22,7 +22,7 @@ final class Requests {
     record ReleaseRequest(Long scheduleId, String lockToken, List<Seat> seats) {
     }
 
-    record ClaimRequest(Long scheduleId, List<Seat> seats, String lockToken) {
+    record ClaimRequest(Long scheduleId, List<Seat> seats, String lockToken, String claimToken) {
     }
 
     record ConfirmRequest(Long scheduleId, String claimToken, Long bookingId, List<Seat> seats) {

@@ -121,9 +121,10 @@ public class SeatLockService {
     /**
      * Booking's first step: the caller's hold ({@code originToken}, may be null) or free seats become
      * a claim that nobody else can lock, for {@code seat-lock.claim-ttl}, with a fresh fencing token.
+     * The caller may choose the claim token (null: a new one), which makes a repeated claim harmless.
      */
-    public Uni<Hold> claim(String owner, long scheduleId, String originToken, List<Seat> seats) {
-        String claimToken = UUID.randomUUID().toString();
+    public Uni<Hold> claim(String owner, long scheduleId, String originToken, String chosenClaimToken, List<Seat> seats) {
+        String claimToken = chosenClaimToken == null ? UUID.randomUUID().toString() : chosenClaimToken;
         String origin = originToken == null ? "" : originToken;
         List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.fence(scheduleId),
                 SeatKeys.index(scheduleId), SeatKeys.hold(scheduleId, origin)));

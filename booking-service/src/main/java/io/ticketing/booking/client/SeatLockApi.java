@@ -1,0 +1,90 @@
+package io.ticketing.booking.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.logging.Log;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.ticketing.booking.client.SeatLockDtos.AbortRequest;
+import io.ticketing.booking.client.SeatLockDtos.CancelRequest;
+import io.ticketing.booking.client.SeatLockDtos.Claim;
+import io.ticketing.booking.client.SeatLockDtos.ClaimRequest;
+import io.ticketing.booking.client.SeatLockDtos.ConfirmRequest;
+import io.ticketing.booking.client.SeatLockDtos.HeldSeats;
+import io.ticketing.booking.client.SeatLockDtos.Problem;
+import io.ticketing.booking.client.SeatLockDtos.SeatCount;
+import io.ticketing.booking.error.BookingException;
+import io.ticketing.booking.error.ErrorCode;
+
+/**
+ * seat-lock-service over HTTP. Each call carries the user's own bearer token (whose seats) and,
+ * for the internal claim API, the service key (who may). Use it through {@link SeatLockClient}.
+ */
+@RegisterRestClient(configKey = "seat-lock")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface SeatLockApi {
+
+    String SERVICE_KEY = "X-Service-Key";
+
+    @POST
+    @Path("/internal/v1/seats/claims")
+    Claim claim(@HeaderParam("Authorization") String bearer, @HeaderParam(SERVICE_KEY) String serviceKey,
+            ClaimRequest request);
+
+    @POST
+    @Path("/internal/v1/seats/claims/confirm")
+    SeatCount confirm(@HeaderParam("Authorization") String bearer, @HeaderParam(SERVICE_KEY) String serviceKey,
+            ConfirmRequest request);
+
+    @POST
+    @Path("/internal/v1/seats/claims/abort")
+    SeatCount abort(@HeaderParam("Authorization") String bearer, @HeaderParam(SERVICE_KEY) String serviceKey,
+            AbortRequest request);
+
+    @POST
+    @Path("/internal/v1/seats/bookings/cancel")
+    SeatCount cancel(@HeaderParam("Authorization") String bearer, @HeaderParam(SERVICE_KEY) String serviceKey,
+            CancelRequest request);
+
+    @GET
+    @Path("/api/v1/tickets/seats")
+    HeldSeats held(@HeaderParam("Authorization") String bearer, @QueryParam("schedule_id") long scheduleId);
+
+    /**
+     * The client throws on every non-2xx answer, even for methods returning Response. Expected
+     * answers (a seat taken, a hold expired) become domain errors here, which the circuit breaker
+     * ignores; anything else means seat-lock is not usable right now.
+     */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        int status = response.getStatus();
+        if (status == 401) {
+            return new BookingException(ErrorCode.UNAUTHENTICATED);
+        }
+        if (status == 403 || status == 409 || status == 410) {
+            Problem problem = response.readEntity(Problem.class);
+            ErrorCode code = switch (String.valueOf(problem.code())) {
+                case "SEAT_ALREADY_LOCKED" -> ErrorCode.SEAT_ALREADY_LOCKED;
+                case "SEAT_ALREADY_BOOKED" -> ErrorCode.SEAT_ALREADY_BOOKED;
+                case "LOCK_EXPIRED" -> ErrorCode.LOCK_EXPIRED;
+                case "NOT_LOCK_OWNER" -> ErrorCode.NOT_LOCK_OWNER;
+                default -> null;
+            };
+            if (code != null) {
+                return new BookingException(code, null, problem.conflictingSeats());
+            }
+            Log.errorf("seat-lock refused booking-service with %d %s: check the service key", status, problem.code());
+        }
+        return new SeatLockUnavailableException("seat-lock answered " + status);
+    }
+}

@@ -1,0 +1,78 @@
+package io.ticketing.booking.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.ticketing.booking.client.SeatLockDtos.AbortRequest;
+import io.ticketing.booking.client.SeatLockDtos.CancelRequest;
+import io.ticketing.booking.client.SeatLockDtos.Claim;
+import io.ticketing.booking.client.SeatLockDtos.ClaimRequest;
+import io.ticketing.booking.client.SeatLockDtos.ConfirmRequest;
+import io.ticketing.booking.client.SeatLockDtos.HeldSeat;
+import io.ticketing.booking.config.BookingConfig;
+import io.ticketing.booking.error.BookingException;
+import io.ticketing.booking.model.SeatRef;
+
+/**
+ * seat-lock-service with fault tolerance. Every call gives up within a second (client timeouts plus
+ * {@code @Timeout}); a run of failures opens the circuit so that callers get 503 at once instead of
+ * waiting. Domain answers ({@link BookingException}) neither trip the breaker nor are retried.
+ * Only calls that are safe to repeat are retried: claim carries its own claim token, so a repeat
+ * returns the same claim, and confirm, abort and cancel change nothing the second time.
+ */
+@ApplicationScoped
+public class SeatLockClient {
+
+    private final SeatLockApi api;
+    private final String serviceKey;
+
+    SeatLockClient(@RestClient SeatLockApi api, BookingConfig config) {
+        this.api = api;
+        this.serviceKey = config.seatLockServiceKey().orElse("");
+    }
+
+    @Timeout(value = 900, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
+            skipOn = BookingException.class)
+    public Claim claim(String bearer, long scheduleId, List<SeatRef> seats, String lockToken, String claimToken) {
+        return api.claim(bearer, serviceKey, new ClaimRequest(scheduleId, seats, lockToken, claimToken));
+    }
+
+    @Timeout(value = 900, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 2, delay = 100, delayUnit = ChronoUnit.MILLIS, abortOn = BookingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
+            skipOn = BookingException.class)
+    public void confirm(String bearer, long scheduleId, String claimToken, long bookingId, List<SeatRef> seats) {
+        api.confirm(bearer, serviceKey, new ConfirmRequest(scheduleId, claimToken, bookingId, seats));
+    }
+
+    @Timeout(value = 900, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 2, delay = 100, delayUnit = ChronoUnit.MILLIS, abortOn = BookingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
+            skipOn = BookingException.class)
+    public void abort(String bearer, long scheduleId, String claimToken) {
+        api.abort(bearer, serviceKey, new AbortRequest(scheduleId, claimToken));
+    }
+
+    @Timeout(value = 900, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 2, delay = 100, delayUnit = ChronoUnit.MILLIS, abortOn = BookingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
+            skipOn = BookingException.class)
+    public void cancel(String bearer, long scheduleId, long bookingId, List<SeatRef> seats) {
+        api.cancel(bearer, serviceKey, new CancelRequest(scheduleId, bookingId, seats));
+    }
+
+    @Timeout(value = 900, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
+            skipOn = BookingException.class)
+    public List<HeldSeat> held(String bearer, long scheduleId) {
+        return api.held(bearer, scheduleId).seats();
+    }
+}

@@ -1,0 +1,46 @@
+package io.ticketing.booking.client;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.ticketing.booking.error.SeatConflict;
+import io.ticketing.booking.model.SeatRef;
+
+/**
+ * Booking's own copies of the seat-lock-service messages it reads and writes (snake_case JSON).
+ * The REST contract is the interface; SeatLockContractTest checks these against the real service.
+ */
+public final class SeatLockDtos {
+
+    private SeatLockDtos() {
+    }
+
+    public record ClaimRequest(long scheduleId, List<SeatRef> seats, String lockToken, String claimToken) {
+    }
+
+    public record Claim(String claimToken, long scheduleId, List<SeatRef> seats, Instant expiresAt, long ttlMillis,
+            long fencingToken) {
+    }
+
+    public record ConfirmRequest(long scheduleId, String claimToken, long bookingId, List<SeatRef> seats) {
+    }
+
+    public record AbortRequest(long scheduleId, String claimToken) {
+    }
+
+    public record CancelRequest(long scheduleId, long bookingId, List<SeatRef> seats) {
+    }
+
+    public record SeatCount(long scheduleId, int seats) {
+    }
+
+    public record HeldSeat(String row, int number, String status) {
+    }
+
+    public record HeldSeats(long scheduleId, List<HeldSeat> seats) {
+    }
+
+    /** The parts of seat-lock's problem+json that booking acts on. */
+    public record Problem(String code, List<SeatConflict> conflictingSeats) {
+    }
+}

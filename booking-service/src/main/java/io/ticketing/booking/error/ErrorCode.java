@@ -1,0 +1,58 @@
+package io.ticketing.booking.error;
+
+/**
+ * Every error this service answers with: a stable machine-readable code, its HTTP status, and the
+ * message a person reads, in Korean (default) and English. {@code %s} takes the detail, if any.
+ * Codes shared with seat-lock-service mean the same thing in both.
+ */
+public enum ErrorCode {
+    MALFORMED_JSON(400, "요청 본문을 JSON으로 읽을 수 없습니다.", "The request body is not valid JSON."),
+    MISSING_FIELD(400, "필수 항목이 없습니다: %s", "A required field is missing: %s"),
+    INVALID_FIELD(400, "항목의 값이 올바르지 않습니다: %s", "A field has an invalid value: %s"),
+    EMPTY_SEATS(400, "좌석을 하나 이상 선택해 주세요.", "Select at least one seat."),
+    DUPLICATE_SEAT(400, "같은 좌석이 두 번 포함되어 있습니다: %s", "The same seat is named twice: %s"),
+    INVALID_SEAT_NUMBER(400, "좌석 번호는 1 이상이어야 합니다: %s", "A seat number must be 1 or more: %s"),
+    INVALID_ROW(400, "열 이름은 1자 이상 16자 이하여야 합니다: %s", "A row name must be 1 to 16 characters: %s"),
+    TOO_MANY_SEATS(400, "한 번에 예매할 수 있는 좌석은 최대 %s석입니다.", "At most %s seats can be booked at once."),
+    PAYLOAD_TOO_LARGE(413, "요청 본문이 너무 큽니다.", "The request body is too large."),
+    UNSUPPORTED_MEDIA_TYPE(415, "JSON(application/json)으로 보내 주세요.", "Send the body as application/json."),
+    UNAUTHENTICATED(401, "로그인이 필요합니다. 유효한 토큰을 보내 주세요.", "Authentication is required: send a valid bearer token."),
+    NOT_FOUND(404, "요청한 경로를 찾을 수 없습니다.", "No such resource."),
+    METHOD_NOT_ALLOWED(405, "허용되지 않는 메서드입니다.", "This method is not allowed here."),
+    EVENT_NOT_FOUND(404, "공연을 찾을 수 없습니다: %s", "No such event: %s"),
+    SCHEDULE_NOT_FOUND(404, "공연 회차를 찾을 수 없습니다: %s", "No such schedule: %s"),
+    SEAT_NOT_FOUND(404, "좌석을 찾을 수 없습니다: %s", "No such seat: %s"),
+    BOOKING_NOT_FOUND(404, "예매 내역을 찾을 수 없습니다: %s", "No such booking: %s"),
+    SEAT_ALREADY_BOOKED(409, "이미 선택된 좌석입니다.", "One of these seats is already booked."),
+    SEAT_ALREADY_LOCKED(409, "이미 다른 사람이 선택 중입니다.", "Another user is holding one of these seats."),
+    NOT_LOCK_OWNER(403, "본인이 선택한 좌석만 예매할 수 있습니다.", "Only the holder of this hold can book with it."),
+    LOCK_EXPIRED(410, "좌석 선택 시간이 만료되었습니다. 좌석을 다시 선택해 주세요.", "Your hold has expired. Please select the seats again."),
+    IDEMPOTENCY_KEY_REUSED(422, "같은 Idempotency-Key로 다른 요청을 보낼 수 없습니다.",
+            "This Idempotency-Key was already used for a different request."),
+    SEAT_LOCK_UNAVAILABLE(503, "좌석 잠금 서비스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+            "The seat lock service is unavailable. Please try again shortly."),
+    BOOKING_BUSY(503, "예매 요청이 많아 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.",
+            "Too many bookings at once. Please try again shortly."),
+    DATABASE_UNAVAILABLE(503, "예매 데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+            "The booking database is unavailable. Please try again shortly."),
+    INTERNAL_ERROR(500, "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", "An unexpected error occurred. Please try again.");
+
+    private final int status;
+    private final String korean;
+    private final String english;
+
+    ErrorCode(int status, String korean, String english) {
+        this.status = status;
+        this.korean = korean;
+        this.english = english;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String message(boolean english, String detail) {
+        String template = english ? this.english : this.korean;
+        return template.contains("%s") ? template.formatted(detail == null ? "" : detail) : template;
+    }
+}

@@ -1,0 +1,6 @@
+package io.ticketing.booking.model;
+
+public enum BookingStatus {
+    CONFIRMED,
+    CANCELLED
+}

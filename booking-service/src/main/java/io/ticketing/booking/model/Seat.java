@@ -1,0 +1,38 @@
+package io.ticketing.booking.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One seat of one schedule, with its grade and price. */
+@Entity
+@Table(name = "seats")
+public class Seat {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "schedule_id")
+    public Long scheduleId;
+
+    @Column(name = "row_label")
+    public String row;
+
+    public Integer number;
+
+    public String grade;
+
+    public Long price;
+
+    /** The largest fencing token that booked this seat; a booking with a smaller one is stale. */
+    @Column(name = "last_fencing_token")
+    public Long lastFencingToken;
+
+    public SeatRef ref() {
+        return new SeatRef(row, number);
+    }
+}

@@ -1,0 +1,61 @@
+package io.ticketing.booking.rest;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ticketing.booking.config.BookingConfig;
+import io.ticketing.booking.error.ErrorCode;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses a body whose declared length is over {@code booking.max-body-bytes} with 413
+ * problem+json before it is read. A chunked body with no length is cut off by
+ * {@code quarkus.http.limits.max-body-size} instead.
+ */
+@ApplicationScoped
+class BodySizeLimit {
+
+    private final BookingConfig config;
+    private final ObjectMapper json;
+
+    BodySizeLimit(BookingConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || !isOver(length)) {
+            context.next();
+            return;
+        }
+        boolean english = Problem.prefersEnglish(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, null, List.of(), english,
+                context.request().path());
+        try {
+            context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close").end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.fail(413);
+        }
+    }
+
+    private boolean isOver(String length) {
+        try {
+            return Long.parseLong(length.trim()) > config.maxBodyBytes();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+}

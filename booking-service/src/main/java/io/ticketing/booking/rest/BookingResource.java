@@ -1,0 +1,79 @@
+package io.ticketing.booking.rest;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.ticketing.booking.rest.Requests.BookingRequest;
+import io.ticketing.booking.rest.Responses.BookingPage;
+import io.ticketing.booking.rest.Responses.BookingView;
+import io.ticketing.booking.service.BookingCommand;
+import io.ticketing.booking.service.BookingOutcome;
+import io.ticketing.booking.service.BookingService;
+
+/** Bookings of the authenticated user. Another user's booking answers 404, as if it did not exist. */
+@Path("/api/v1/tickets/bookings")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bookings")
+@SecurityRequirement(name = "jwt")
+public class BookingResource {
+
+    private final BookingService bookings;
+    private final RequestValidator validate;
+    private final CurrentUser user;
+
+    BookingResource(BookingService bookings, RequestValidator validate, CurrentUser user) {
+        this.bookings = bookings;
+        this.validate = validate;
+        this.user = user;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book held (or free) seats", description = "Same Idempotency-Key and body: the same booking again.")
+    public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey, BookingRequest request) {
+        BookingCommand command = validate.booking(request, idempotencyKey);
+        BookingOutcome outcome = bookings.book(user.id(), user.bearer(), command);
+        BookingView view = BookingView.of(outcome.details());
+        return Response.created(URI.create("/api/v1/tickets/bookings/" + view.bookingId()))
+                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{booking_id}")
+    public BookingView booking(@PathParam("booking_id") long bookingId) {
+        return BookingView.of(bookings.get(user.id(), bookingId));
+    }
+
+    @GET
+    @Operation(summary = "The caller's bookings, newest first")
+    public BookingPage mine(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int pageIndex = validate.page(page);
+        int pageSize = validate.size(size);
+        String userId = user.id();
+        return new BookingPage(bookings.page(userId, pageIndex, pageSize).stream().map(BookingView::of).toList(),
+                pageIndex, pageSize, bookings.count(userId));
+    }
+
+    @POST
+    @Path("/{booking_id}/cancel")
+    @Operation(summary = "Cancel a booking; its seats can be held and booked again")
+    public BookingView cancel(@PathParam("booking_id") long bookingId) {
+        return BookingView.of(bookings.cancel(user.id(), user.bearer(), bookingId));
+    }
+}

@@ -1,0 +1,190 @@
+package io.ticketing.booking.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.ticketing.booking.client.SeatLockClient;
+import io.ticketing.booking.client.SeatLockDtos.Claim;
+import io.ticketing.booking.config.BookingConfig;
+import io.ticketing.booking.error.BookingException;
+import io.ticketing.booking.error.ErrorCode;
+import io.ticketing.booking.model.Booking;
+import io.ticketing.booking.model.Schedule;
+import io.ticketing.booking.model.Seat;
+import io.ticketing.booking.model.SeatRef;
+import io.ticketing.booking.repository.BookedSeatRepository;
+import io.ticketing.booking.repository.BookingRepository;
+import io.ticketing.booking.repository.ScheduleRepository;
+import io.ticketing.booking.repository.SeatRepository;
+
+/**
+ * The booking flow. The seat-lock claim comes first (the caller's hold, or free seats, become a
+ * claim nobody else can lock), then one short transaction writes the booking, then the claim is
+ * settled: confirmed as sold after a commit, given back after a failure. The database's unique
+ * index is the final guarantee against a double sale, whatever Redis says.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    private final SeatLockClient seatLock;
+    private final BookingWriter writer;
+    private final ScheduleRepository schedules;
+    private final SeatRepository seats;
+    private final BookingRepository bookings;
+    private final BookedSeatRepository bookedSeats;
+    private final BookingMetrics metrics;
+    private final BookingConfig config;
+    private final AdmissionGate gate;
+
+    BookingService(SeatLockClient seatLock, BookingWriter writer, ScheduleRepository schedules, SeatRepository seats,
+            BookingRepository bookings, BookedSeatRepository bookedSeats, BookingMetrics metrics, BookingConfig config,
+            AdmissionGate gate) {
+        this.gate = gate;
+        this.seatLock = seatLock;
+        this.writer = writer;
+        this.schedules = schedules;
+        this.seats = seats;
+        this.bookings = bookings;
+        this.bookedSeats = bookedSeats;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    public BookingOutcome book(String userId, String bearer, BookingCommand command) {
+        long started = System.nanoTime();
+        try {
+            BookingOutcome outcome = gate.admit(() -> bookOnce(userId, bearer, command));
+            if (!outcome.replayed()) {
+                metrics.confirmed(Duration.ofNanos(System.nanoTime() - started));
+            }
+            return outcome;
+        } catch (BookingException e) {
+            metrics.rejected(e.code(), Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        }
+    }
+
+    private BookingOutcome bookOnce(String userId, String bearer, BookingCommand command) {
+        Schedule schedule = schedules.findByIdOptional(command.scheduleId())
+                .filter(found -> found.eventId == command.eventId())
+                .orElseThrow(() -> new BookingException(ErrorCode.SCHEDULE_NOT_FOUND, Long.toString(command.scheduleId())));
+        Optional<BookingOutcome> replay = replayOf(userId, command);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        List<Seat> wanted = existingSeats(schedule.id, command.seats());
+
+        String claimToken = UUID.randomUUID().toString();
+        long claimedAt = System.nanoTime();
+        Claim claim;
+        try {
+            claim = seatLock.claim(bearer, schedule.id, command.seats(), command.lockToken(), claimToken);
+        } catch (BookingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The claim may have been made even though its answer was lost: give it back.
+            abortQuietly(bearer, schedule.id, claimToken);
+            throw e;
+        }
+        long deadline = claimedAt + Duration.ofMillis(claim.ttlMillis()).minus(config.claimSafetyMargin()).toNanos();
+
+        BookingDetails written;
+        try {
+            written = writer.write(userId, command, wanted, claim.fencingToken(), deadline);
+        } catch (RuntimeException e) {
+            abortQuietly(bearer, schedule.id, claimToken);
+            BookingException translated = e instanceof BookingException domain ? domain : DatabaseFailures.translate(e);
+            if (translated == null) {
+                throw e;
+            }
+            if (translated.code() == ErrorCode.IDEMPOTENCY_KEY_REUSED) {
+                // A concurrent request with the same key committed first.
+                return replayOf(userId, command).orElseThrow(() -> translated);
+            }
+            throw translated;
+        }
+        Log.debugf("Booked %s of schedule %d for %s as booking %d (fence %d)", command.seats(), schedule.id, userId,
+                written.booking().id, claim.fencingToken());
+        confirmQuietly(bearer, schedule.id, claimToken, written.booking().id, command.seats());
+        return new BookingOutcome(written, false);
+    }
+
+    public BookingDetails get(String userId, long bookingId) {
+        Booking booking = bookings.findOwned(bookingId, userId)
+                .orElseThrow(() -> new BookingException(ErrorCode.BOOKING_NOT_FOUND, Long.toString(bookingId)));
+        return withSeats(List.of(booking)).get(0);
+    }
+
+    public List<BookingDetails> page(String userId, int page, int size) {
+        return withSeats(bookings.pageOf(userId, page, size));
+    }
+
+    public long count(String userId) {
+        return bookings.countOf(userId);
+    }
+
+    public BookingDetails cancel(String userId, String bearer, long bookingId) {
+        BookingDetails cancelled = writer.cancel(userId, bookingId);
+        metrics.cancelled();
+        // Also for a booking that was already cancelled: heals an earlier release that did not get through.
+        List<SeatRef> refs = cancelled.seats().stream().map(Seat::ref).toList();
+        try {
+            seatLock.cancel(bearer, cancelled.booking().scheduleId, bookingId, refs);
+        } catch (RuntimeException e) {
+            Log.warnf("Booking %d cancelled, but seat-lock did not free its seats yet: %s", bookingId, e.toString());
+        }
+        return cancelled;
+    }
+
+    private Optional<BookingOutcome> replayOf(String userId, BookingCommand command) {
+        if (command.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return bookings.findByIdempotencyKey(userId, command.idempotencyKey()).map(existing -> {
+            if (!existing.requestHash.equals(command.requestHash())) {
+                throw new BookingException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+            }
+            return new BookingOutcome(withSeats(List.of(existing)).get(0), true);
+        });
+    }
+
+    private List<Seat> existingSeats(long scheduleId, List<SeatRef> refs) {
+        List<Seat> found = seats.find(scheduleId, refs);
+        if (found.size() != refs.size()) {
+            SeatRef missing = refs.stream().filter(ref -> found.stream().noneMatch(seat -> seat.ref().equals(ref)))
+                    .findFirst().orElseThrow();
+            throw new BookingException(ErrorCode.SEAT_NOT_FOUND, missing.toString());
+        }
+        return found;
+    }
+
+    private List<BookingDetails> withSeats(List<Booking> list) {
+        Map<Long, List<Seat>> seatsByBooking = bookedSeats.seatsOf(list.stream().map(booking -> booking.id).toList());
+        return list.stream().map(booking -> new BookingDetails(booking, seatsByBooking.getOrDefault(booking.id, List.of())))
+                .toList();
+    }
+
+    private void confirmQuietly(String bearer, long scheduleId, String claimToken, long bookingId, List<SeatRef> refs) {
+        try {
+            seatLock.confirm(bearer, scheduleId, claimToken, bookingId, refs);
+        } catch (RuntimeException e) {
+            // The booking is committed; the database keeps it safe. Redis only learns later that it is sold.
+            Log.warnf("Booking %d committed, but seat-lock did not mark it sold: %s", bookingId, e.toString());
+        }
+    }
+
+    private void abortQuietly(String bearer, long scheduleId, String claimToken) {
+        try {
+            seatLock.abort(bearer, scheduleId, claimToken);
+        } catch (RuntimeException e) {
+            Log.warnf("Could not give back claim %s… of schedule %d (it expires by itself): %s",
+                    claimToken.substring(0, 8), scheduleId, e.toString());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.ticketing.booking.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.ticketing.booking.config.BookingConfig;
+import io.ticketing.booking.error.BookingException;
+import io.ticketing.booking.error.ErrorCode;
+import io.ticketing.booking.error.SeatConflict;
+import io.ticketing.booking.model.BookedSeat;
+import io.ticketing.booking.model.Booking;
+import io.ticketing.booking.model.BookingStatus;
+import io.ticketing.booking.model.Seat;
+import io.ticketing.booking.repository.BookedSeatRepository;
+import io.ticketing.booking.repository.BookingRepository;
+import io.ticketing.booking.repository.SeatRepository;
+
+/**
+ * The short transactions that write bookings. Nothing here calls another service: the seat-lock
+ * claim is made before and settled after, so a slow neighbour never holds a row lock.
+ */
+@ApplicationScoped
+public class BookingWriter {
+
+    private final SeatRepository seats;
+    private final BookedSeatRepository bookedSeats;
+    private final BookingRepository bookings;
+    private final BookingConfig config;
+
+    BookingWriter(SeatRepository seats, BookedSeatRepository bookedSeats, BookingRepository bookings, BookingConfig config) {
+        this.seats = seats;
+        this.bookedSeats = bookedSeats;
+        this.bookings = bookings;
+        this.config = config;
+    }
+
+    /**
+     * Locks the seat rows, checks none is sold and none was booked under a newer fencing token,
+     * writes the booking, and commits only if the claim that guards it is still comfortably alive.
+     */
+    @Transactional
+    public BookingDetails write(String userId, BookingCommand command, List<Seat> wanted, long fencingToken,
+            long claimDeadlineNanos) {
+        seats.setLockTimeout(config.lockTimeout().toMillis());
+        List<Seat> locked = seats.lockForUpdate(wanted.stream().map(seat -> seat.id).toList());
+
+        Set<Long> sold = Set.copyOf(bookedSeats.activeAmong(locked.stream().map(seat -> seat.id).toList()));
+        if (!sold.isEmpty()) {
+            throw new BookingException(ErrorCode.SEAT_ALREADY_BOOKED, null, conflicts(locked, sold, "BOOKED"));
+        }
+        Set<Long> stale = Set.copyOf(locked.stream().filter(seat -> seat.lastFencingToken >= fencingToken)
+                .map(seat -> seat.id).toList());
+        if (!stale.isEmpty()) {
+            // A later claim already booked (and maybe cancelled) these seats: this one is out of date.
+            throw new BookingException(ErrorCode.SEAT_ALREADY_LOCKED, null, conflicts(locked, stale, "LOCKED"));
+        }
+
+        Booking booking = new Booking();
+        booking.userId = userId;
+        booking.scheduleId = command.scheduleId();
+        booking.status = BookingStatus.CONFIRMED;
+        booking.fencingToken = fencingToken;
+        booking.idempotencyKey = command.idempotencyKey();
+        booking.requestHash = command.requestHash();
+        booking.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        bookings.persist(booking);
+        for (Seat seat : locked) {
+            BookedSeat row = new BookedSeat();
+            row.bookingId = booking.id;
+            row.seatId = seat.id;
+            row.active = true;
+            bookedSeats.persist(row);
+            seat.lastFencingToken = fencingToken;
+        }
+        bookings.flush();
+
+        if (System.nanoTime() > claimDeadlineNanos) {
+            throw new BookingException(ErrorCode.LOCK_EXPIRED);
+        }
+        return new BookingDetails(booking, sortedForDisplay(locked));
+    }
+
+    /** Cancels the user's booking; cancelling a cancelled booking changes nothing. */
+    @Transactional
+    public BookingDetails cancel(String userId, long bookingId) {
+        Booking booking = bookings.findOwnedForUpdate(bookingId, userId)
+                .orElseThrow(() -> new BookingException(ErrorCode.BOOKING_NOT_FOUND, Long.toString(bookingId)));
+        if (booking.status == BookingStatus.CONFIRMED) {
+            booking.status = BookingStatus.CANCELLED;
+            booking.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
+            bookedSeats.deactivate(bookingId);
+        }
+        return new BookingDetails(booking, bookedSeats.seatsOf(List.of(bookingId)).getOrDefault(bookingId, List.of()));
+    }
+
+    private static List<SeatConflict> conflicts(List<Seat> seats, Set<Long> ids, String reason) {
+        return seats.stream().filter(seat -> ids.contains(seat.id))
+                .map(seat -> new SeatConflict(seat.row, seat.number, reason)).toList();
+    }
+
+    private static List<Seat> sortedForDisplay(List<Seat> seats) {
+        return seats.stream().sorted(java.util.Comparator.comparing((Seat seat) -> seat.row)
+                .thenComparing(seat -> seat.number)).toList();
+    }
+}

@@ -1,0 +1,117 @@
+package io.ticketing.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Users race to book the same seats: real booking, real seat-lock, real Redis and PostgreSQL. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(SeatLockServiceResource.class)
+class BookingRaceTest {
+
+    static final Set<String> TAKEN = Set.of("SEAT_ALREADY_BOOKED", "SEAT_ALREADY_LOCKED");
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DataSource db;
+
+    @BeforeEach
+    void warmUp() {
+        WarmUp.bookings(db);
+    }
+
+    @Test
+    void fiveUsersWithLocksRaceForSeat1열2번AndOneBookingIsStored() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 2, 5);
+        var seat = Fixtures.seats("1열", 2);
+        // Each of the five asks for a hold; the one who got it books with its token, the others try anyway.
+        List<String> tokens = new ArrayList<>();
+        for (int user = 0; user < 5; user++) {
+            tokens.add(user == 0 ? Api.hold("fan-0", stage.scheduleId(), seat) : null);
+        }
+        Race.Outcome outcome = Race.run(5, user -> Race.post(base, "/api/v1/tickets/bookings", Tokens.bearer("fan-" + user),
+                Api.json(Api.bookingBody(stage, seat, tokens.get(user)))));
+        outcome.print("5 users book seat 1열-2번 (rows stored: " + Fixtures.bookingsOf(db, stage.scheduleId()) + ")");
+
+        assertEquals(1, outcome.count(201), "exactly one booking");
+        assertEquals(0, outcome.withStatus(201).get(0).user(), "the holder gets the seat");
+        assertEquals(4, outcome.count(409));
+        for (Race.Result loser : outcome.withStatus(409)) {
+            assertTrue(TAKEN.contains(JsonPath.from(loser.body()).getString("code")), loser.body());
+        }
+        assertEquals(1, Fixtures.bookingsOf(db, stage.scheduleId()), "exactly one row in the database");
+        assertEquals(Map.of("1열-2", 1L), Fixtures.activeSalesPerSeat(db, stage.scheduleId()));
+        // Once it is sold, everyone is told so in the product's words.
+        Api.book("fan-4", stage, seat, null).statusCode(409)
+                .body("code", org.hamcrest.Matchers.is("SEAT_ALREADY_BOOKED"))
+                .body("detail", org.hamcrest.Matchers.is("이미 선택된 좌석입니다."));
+    }
+
+    @Test
+    void fiveUsersWithoutHoldsStoreExactlyOneBooking() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 2, 5);
+        String body = Api.json(Api.bookingBody(stage, Fixtures.seats("1열", 2), null));
+        Race.Outcome outcome = Race.run(5, user -> Race.post(base, "/api/v1/tickets/bookings", Tokens.bearer("walk-in-" + user), body));
+        outcome.print("5 users without holds book seat 1열-2번 (rows stored: " + Fixtures.bookingsOf(db, stage.scheduleId()) + ")");
+
+        assertEquals(1, outcome.count(201));
+        assertEquals(4, outcome.count(409));
+        assertEquals(1, Fixtures.bookingsOf(db, stage.scheduleId()));
+    }
+
+    @Test
+    void hundredUsersWithOverlappingSeatsNeverShareASeat() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 2, 10);
+        int users = 100;
+        Random random = new Random(7);
+        List<List<Map<String, Object>>> wanted = new ArrayList<>();
+        for (int user = 0; user < users; user++) {
+            Set<Integer> pick = new HashSet<>();
+            int size = 1 + random.nextInt(3);
+            while (pick.size() < size) {
+                pick.add(1 + random.nextInt(20));
+            }
+            List<Map<String, Object>> seats = new ArrayList<>();
+            pick.forEach(n -> seats.add(Map.of("row", n <= 10 ? "1열" : "2열", "number", n <= 10 ? n : n - 10)));
+            wanted.add(seats);
+        }
+        Race.Outcome outcome = Race.run(users, user -> Race.post(base, "/api/v1/tickets/bookings",
+                Tokens.bearer("crowd-" + user), Api.json(Api.bookingBody(stage, wanted.get(user), null))));
+        outcome.print(users + " users book overlapping seats of a 20-seat schedule");
+
+        assertEquals(users, outcome.count(201) + outcome.count(409), "every answer is a booking or a conflict");
+        Map<String, Long> sales = Fixtures.activeSalesPerSeat(db, stage.scheduleId());
+        sales.forEach((seat, count) -> assertEquals(1L, count, "seat " + seat + " sold " + count + " times"));
+        Map<String, Long> expected = new HashMap<>();
+        for (Race.Result winner : outcome.withStatus(201)) {
+            JsonPath booking = JsonPath.from(winner.body());
+            assertEquals(wanted.get(winner.user()).size(), booking.getList("seats").size(), "stored whole");
+            wanted.get(winner.user()).forEach(s -> expected.put(s.get("row") + "-" + s.get("number"), 1L));
+        }
+        assertEquals(expected, sales, "exactly the winners' seats are sold: failures stored nothing");
+        assertEquals(outcome.count(201), Fixtures.bookingsOf(db, stage.scheduleId()));
+    }
+}
