@@ -2,9 +2,12 @@ package io.ticketing.booking.client;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -53,12 +56,18 @@ public class SeatLockClient {
         api.confirm(bearer, serviceKey, new ConfirmRequest(scheduleId, claimToken, bookingId, seats));
     }
 
+    /**
+     * Runs in the background: the user's answer (a conflict, a 503) does not wait for the claim to be
+     * given back. A claim that is never given back expires by itself after {@code seat-lock.claim-ttl}.
+     */
+    @Asynchronous
     @Timeout(value = 900, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 2, delay = 100, delayUnit = ChronoUnit.MILLIS, abortOn = BookingException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
             skipOn = BookingException.class)
-    public void abort(String bearer, long scheduleId, String claimToken) {
+    public CompletionStage<Void> abort(String bearer, long scheduleId, String claimToken) {
         api.abort(bearer, serviceKey, new AbortRequest(scheduleId, claimToken));
+        return CompletableFuture.completedFuture(null);
     }
 
     @Timeout(value = 900, unit = ChronoUnit.MILLIS)

@@ -180,11 +180,10 @@ public class BookingService {
     }
 
     private void abortQuietly(String bearer, long scheduleId, String claimToken) {
-        try {
-            seatLock.abort(bearer, scheduleId, claimToken);
-        } catch (RuntimeException e) {
+        seatLock.abort(bearer, scheduleId, claimToken).exceptionally(failure -> {
             Log.warnf("Could not give back claim %s… of schedule %d (it expires by itself): %s",
-                    claimToken.substring(0, 8), scheduleId, e.toString());
-        }
+                    claimToken.substring(0, 8), scheduleId, failure.toString());
+            return null;
+        });
     }
 }

@@ -1,0 +1,133 @@
+package io.ticketing.booking;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** One user at a time through the whole flow: hold, book, seat map, cancel, rebook, idempotency. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(SeatLockServiceResource.class)
+class BookingFlowTest {
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void holdBookSeeOnTheSeatMapCancelAndRebook() {
+        Fixtures.Stage stage = Fixtures.stage(db, 2, 5);
+        var seats = Fixtures.seats("1열", 1, 2);
+        String token = Api.hold("alice", stage.scheduleId(), seats);
+        String seatMap = "/api/v1/tickets/schedules/" + stage.scheduleId() + "/seats";
+        Api.get("alice", seatMap).statusCode(200).body("seats.find { it.row == '1열' && it.number == 1 }.status", is("HELD_BY_YOU"));
+        Api.get("bob", seatMap).statusCode(200).body("seats.find { it.row == '1열' && it.number == 1 }.status", is("HELD"))
+                .body("seats.find { it.row == '1열' && it.number == 1 }.grade", is("VIP"))
+                .body("seats.find { it.row == '1열' && it.number == 1 }.price", is(150000));
+
+        int bookingId = Api.book("alice", stage, seats, token).statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/tickets/bookings/"))
+                .body("status", is("CONFIRMED")).body("schedule_id", is(stage.scheduleId()))
+                .body("seats.number", is(List.of(1, 2))).body("total_price", is(300000))
+                .extract().path("booking_id");
+
+        Api.get("bob", seatMap).body("seats.find { it.row == '1열' && it.number == 2 }.status", is("BOOKED"));
+        Api.get("alice", "/api/v1/tickets/bookings/" + bookingId).statusCode(200).body("status", is("CONFIRMED"));
+        Api.get("alice", "/api/v1/tickets/bookings").statusCode(200).body("bookings.booking_id", hasItem(bookingId));
+        Api.book("bob", stage, Fixtures.seats("1열", 2), null).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
+
+        Api.cancel("alice", bookingId).statusCode(200).body("status", is("CANCELLED")).body("cancelled_at", not(is((Object) null)));
+        Api.cancel("alice", bookingId).statusCode(200).body("status", is("CANCELLED"));
+        Api.get("bob", seatMap).body("seats.find { it.row == '1열' && it.number == 2 }.status", is("AVAILABLE"));
+
+        String bobsToken = Api.hold("bob", stage.scheduleId(), Fixtures.seats("1열", 2));
+        Api.book("bob", stage, Fixtures.seats("1열", 2), bobsToken).statusCode(201);
+        assertEquals(Map.of("1열-2", 1L), Fixtures.activeSalesPerSeat(db, stage.scheduleId()));
+    }
+
+    @Test
+    void expiredHoldIsRejectedAndNothingIsStored() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
+        var seats = Fixtures.seats("1열", 3);
+        String token = Api.hold("slow", stage.scheduleId(), seats);
+        Thread.sleep(SeatLockServiceResource.HOLD_TTL.toMillis() + 500);
+        Api.book("slow", stage, seats, token).statusCode(410).body("code", is("LOCK_EXPIRED"));
+        assertEquals(0, Fixtures.bookingsOf(db, stage.scheduleId()));
+    }
+
+    @Test
+    void anotherUsersHoldIsRejected() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
+        var seats = Fixtures.seats("1열", 4);
+        String carolsToken = Api.hold("carol", stage.scheduleId(), seats);
+        Api.book("dave", stage, seats, carolsToken).statusCode(403).body("code", is("NOT_LOCK_OWNER"));
+        Api.book("dave", stage, seats, null).statusCode(409).body("code", is("SEAT_ALREADY_LOCKED"))
+                .body("detail", is("이미 다른 사람이 선택 중입니다."));
+        assertEquals(0, Fixtures.bookingsOf(db, stage.scheduleId()));
+        Api.book("carol", stage, seats, carolsToken).statusCode(201);
+    }
+
+    @Test
+    void anotherUsersBookingIsNotFound() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
+        int bookingId = Api.book("erin", stage, Fixtures.seats("1열", 1), null).statusCode(201).extract().path("booking_id");
+        Api.get("frank", "/api/v1/tickets/bookings/" + bookingId).statusCode(404).body("code", is("BOOKING_NOT_FOUND"));
+        Api.cancel("frank", bookingId).statusCode(404);
+        Api.get("frank", "/api/v1/tickets/bookings").statusCode(200).body("bookings", empty());
+        Api.get("erin", "/api/v1/tickets/bookings/" + bookingId).statusCode(200).body("status", is("CONFIRMED"));
+    }
+
+    @Test
+    void idempotentRetryReturnsTheSameBookingAndAnotherBodyIsRefused() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
+        Map<String, Object> body = Api.bookingBody(stage, Fixtures.seats("1열", 5), null);
+        int first = given().header("Authorization", Tokens.bearer("retry")).header("Idempotency-Key", "order-123")
+                .contentType("application/json").body(body).when().post("/api/v1/tickets/bookings")
+                .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("booking_id");
+        given().header("Authorization", Tokens.bearer("retry")).header("Idempotency-Key", "order-123")
+                .contentType("application/json").body(body).when().post("/api/v1/tickets/bookings")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("booking_id", is(first));
+        given().header("Authorization", Tokens.bearer("retry")).header("Idempotency-Key", "order-123")
+                .contentType("application/json").body(Api.bookingBody(stage, Fixtures.seats("1열", 4), null))
+                .when().post("/api/v1/tickets/bookings")
+                .then().statusCode(422).body("code", is("IDEMPOTENCY_KEY_REUSED"));
+        assertEquals(1, Fixtures.bookingsOf(db, stage.scheduleId()));
+    }
+
+    @Test
+    void eventsListTheirSchedules() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
+        Api.get("anyone", "/api/v1/tickets/events").statusCode(200).body("events.event_id", hasItem(is(stage.eventId())));
+        Api.get("anyone", "/api/v1/tickets/events/" + stage.eventId()).statusCode(200)
+                .body("title", is("테스트 공연")).body("schedules[0].schedule_id", is(stage.scheduleId()));
+        Api.get("anyone", "/api/v1/tickets/events/1").statusCode(200).body("schedules.size()", is(2));
+        Api.get("anyone", "/api/v1/tickets/events/999999999").statusCode(404).body("code", is("EVENT_NOT_FOUND"));
+        Api.get("anyone", "/api/v1/tickets/schedules/999999999/seats").statusCode(404).body("code", is("SCHEDULE_NOT_FOUND"));
+    }
+
+    @Test
+    void metricsCountBookingsAndRejections() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 2);
+        Api.book("m", stage, Fixtures.seats("1열", 1), null).statusCode(201);
+        Api.book("n", stage, Fixtures.seats("1열", 1), null).statusCode(409);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : List.of("booking_confirmed_total", "booking_rejected_total{code=\"SEAT_ALREADY_BOOKED\"",
+                "booking_latency_seconds_count")) {
+            org.junit.jupiter.api.Assertions.assertTrue(metrics.contains(name), name + " missing");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.ticketing.booking;
+
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The real seat-lock stopped, restarted, or its Redis flushed: never a double sale, never a half write. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(SeatLockServiceResource.class)
+class SeatLockOutageTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DataSource db;
+
+    @BeforeEach
+    void warmUp() {
+        WarmUp.bookings(db);
+    }
+
+    @Test
+    void stoppedSeatLockMeans503AndNothingWrittenThenBookingsResume() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
+        SeatLockServiceResource seatLock = SeatLockServiceResource.current();
+        seatLock.stopProcess();
+        try {
+            Api.book("during-outage", stage, Fixtures.seats("1열", 1), null).statusCode(503)
+                    .body("code", is("SEAT_LOCK_UNAVAILABLE"));
+            assertEquals(0, Fixtures.bookingsOf(db, stage.scheduleId()));
+        } finally {
+            seatLock.startProcess();
+        }
+        // The circuit breaker may still be open for its delay; bookings resume right after it.
+        Thread.sleep(2500);
+        Api.book("after-outage", stage, Fixtures.seats("1열", 1), null).statusCode(201);
+    }
+
+    @Test
+    void flushedRedisStillSellsEachSeatAtMostOnce() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
+        var first = Fixtures.seats("1열", 1);
+        var second = Fixtures.seats("1열", 2);
+        Api.book("early", stage, first, null).statusCode(201);
+        String holdOnSecond = Api.hold("holder", stage.scheduleId(), second);
+
+        SeatLockServiceResource.current().flushRedis();
+
+        // The sold marker is gone from Redis, so seat-lock lets claims through: the database refuses them all.
+        String body = Api.json(Api.bookingBody(stage, first, null));
+        Race.Outcome outcome = Race.run(20, user -> Race.post(base, "/api/v1/tickets/bookings", Tokens.bearer("after-flush-" + user), body));
+        outcome.print("20 users book a sold seat after Redis was flushed");
+        assertEquals(20, outcome.count(409));
+        outcome.withStatus(409).forEach(r -> assertTrue(BookingRaceTest.TAKEN.contains(
+                io.restassured.path.json.JsonPath.from(r.body()).getString("code")), r.body()));
+        Api.book("late", stage, first, null).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
+
+        // The hold vanished with the flush: its holder is told so, and the seat is sold once.
+        Api.book("holder", stage, second, holdOnSecond).statusCode(410).body("code", is("LOCK_EXPIRED"));
+        Api.book("other", stage, second, null).statusCode(201);
+        assertEquals(Map.of("1열-1", 1L, "1열-2", 1L), Fixtures.activeSalesPerSeat(db, stage.scheduleId()));
+    }
+}
