@@ -45,6 +45,10 @@ public interface BookingConfig {
     @WithDefault("100")
     int maxPageSize();
 
+    /** Load the demo event (db/demo/demo-data.sql) at start-up when it is not there yet. */
+    @WithDefault("false")
+    boolean demoData();
+
     /** Sent as X-Service-Key to seat-lock's internal claim API (SEAT_LOCK_INTERNAL_API_KEY there). */
     Optional<String> seatLockServiceKey();
 }

@@ -7,15 +7,15 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Sort;
 import io.ticketing.booking.model.Seat;
 import io.ticketing.booking.model.SeatRef;
 
 @ApplicationScoped
 public class SeatRepository implements PanacheRepository<Seat> {
 
+    /** In seat-map order: "2열" before "10열", then by number. */
     public List<Seat> ofSchedule(long scheduleId) {
-        return list("scheduleId", Sort.by("row").and("number"), scheduleId);
+        return list("scheduleId = ?1 order by length(row), row, number", scheduleId);
     }
 
     /** The seats named, in the order named; those that do not exist are simply missing. */
