@@ -1,0 +1,409 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The end-to-end suite: every request goes through the gateway to the two packaged services, which
+ * run against real Redis and PostgreSQL (scripts/e2e.sh starts them). Plain JDK 17, no dependencies:
+ * run as `java scripts/e2e/E2eSuite.java`. Environment: GATEWAY_URL, STACK_SCRIPT (local-stack.sh,
+ * for the outage scenario), DB_NAME (checked with psql), HOLD_TTL_SECONDS.
+ */
+public class E2eSuite {
+
+    static final String GATEWAY = System.getenv().getOrDefault("GATEWAY_URL", "http://127.0.0.1:8080");
+    static final String DB = System.getenv().getOrDefault("DB_NAME", "ticketing_e2e");
+    static final long HOLD_TTL_SECONDS = Long.parseLong(System.getenv().getOrDefault("HOLD_TTL_SECONDS", "3"));
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final long EVENT = 1;
+    static final long SURGE_SCHEDULE = 1;   // 200 seats: the ticket-open surge sells all of them
+    static final long SCENARIO_SCHEDULE = 2; // the other scenarios, each on seats of its own
+    static PrivateKey devKey;
+
+    record Answer(int status, String body) {
+        String field(String name) {
+            Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+    }
+
+    interface Scenario {
+        void run() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        devKey = readKey(Path.of("dev", "jwt-private.pem"));
+        Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
+        scenarios.put("five users race for seat 1열-2번", E2eSuite::fiveUserRace);
+        scenarios.put("500 users lock one seat", E2eSuite::fiveHundredLock);
+        scenarios.put("hold expiry", E2eSuite::holdExpiry);
+        scenarios.put("cancel and rebook", E2eSuite::cancelAndRebook);
+        scenarios.put("another user's booking and hold", E2eSuite::anotherUsers);
+        scenarios.put("gateway routing and errors", E2eSuite::gatewayRouting);
+        scenarios.put("seat-lock stopped mid-run, then restarted", E2eSuite::seatLockOutage);
+        scenarios.put("ticket-open surge: 2000 users, 200 seats", E2eSuite::surge);
+        int passed = 0;
+        int failed = 0;
+        warmUp();
+        String only = System.getenv("E2E_ONLY");
+        for (var entry : scenarios.entrySet()) {
+            if (only != null && !entry.getKey().contains(only)) {
+                continue;
+            }
+            long start = System.nanoTime();
+            try {
+                entry.getValue().run();
+                passed++;
+                System.out.printf("PASS %s (%d ms)%n", entry.getKey(), (System.nanoTime() - start) / 1_000_000);
+            } catch (Throwable failure) {
+                failed++;
+                System.out.printf("FAIL %s: %s%n", entry.getKey(), failure);
+            }
+        }
+        System.out.printf("e2e: %d passed, %d failed%n", passed, failed);
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /**
+     * Freshly started JVMs answer their first few hundred requests slowly (class loading, JIT), and
+     * seat-lock gives Redis under a second. A sale opens on warm services, so the suite warms them
+     * first, on a schedule no scenario uses, as a rollout's warm-up step would.
+     */
+    static void warmUp() throws Exception {
+        long start = System.nanoTime();
+        for (int round = 0; round < 6; round++) {
+            int base = round * 50;
+            race(50, i -> request("warm-up-" + i, "/api/v1/tickets/seats/lock").POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"schedule_id\":999999,\"seats\":[{\"row\":\"warm\",\"number\":" + (base + i + 1) + "}]}")).build());
+            race(20, i -> request("warm-up-" + i, "/api/v1/tickets/schedules/2/seats").GET().build());
+        }
+        System.out.printf("warm-up done in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    // ---- scenarios ---------------------------------------------------------------------------
+
+    static void fiveUserRace() throws Exception {
+        String seat = seats("1열", 2);
+        String token = lock("race-0", SCENARIO_SCHEDULE, seat).field("lock_token");
+        List<Answer> answers = race(5, user -> bookRequest("race-" + user, SCENARIO_SCHEDULE, seat, user == 0 ? token : null));
+        report("5 users book seat 1열-2번", answers);
+        check(count(answers, 201) == 1, "exactly one booking: " + statuses(answers));
+        check(count(answers, 409) == 4, "four conflicts: " + statuses(answers));
+        check(sql("SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id WHERE s.schedule_id = 2 "
+                + "AND s.row_label = '1열' AND s.number = 2 AND b.active").equals("1"), "exactly one row stored");
+        Answer late = book("race-4", SCENARIO_SCHEDULE, seat, null);
+        check(late.status() == 409 && late.body().contains("이미 선택된 좌석입니다"), "sold seat answers 이미 선택된 좌석입니다: " + late.body());
+    }
+
+    static void fiveHundredLock() throws Exception {
+        String seat = seats("2열", 1 + ThreadLocalRandom.current().nextInt(20));
+        List<Answer> answers = race(500, user -> request("crowd-" + user, "/api/v1/tickets/seats/lock")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"event_id\":1,\"schedule_id\":2,\"seats\":" + seat + "}")).build());
+        report("500 users lock seat 2열-1번", answers);
+        check(count(answers, 200) == 1, "one winner: " + statuses(answers));
+        check(count(answers, 409) == 499, "499 told at once: " + statuses(answers));
+        check(answers.stream().filter(a -> a.status() == 409).allMatch(a -> "SEAT_ALREADY_LOCKED".equals(a.field("code"))),
+                "losers get SEAT_ALREADY_LOCKED");
+    }
+
+    static void holdExpiry() throws Exception {
+        String seat = seats("3열", 1);
+        String token = lock("slow", SCENARIO_SCHEDULE, seat).field("lock_token");
+        check(lock("eager", SCENARIO_SCHEDULE, seat).status() == 409, "held seat refuses others");
+        Thread.sleep(HOLD_TTL_SECONDS * 1000 + 700);
+        Answer expired = book("slow", SCENARIO_SCHEDULE, seat, token);
+        check(expired.status() == 410 && "LOCK_EXPIRED".equals(expired.field("code")), "expired hold: " + expired.body());
+        check(lock("eager", SCENARIO_SCHEDULE, seat).status() == 200, "the seat is free again after expiry");
+    }
+
+    static void cancelAndRebook() throws Exception {
+        String seat = seats("4열", 1);
+        Answer booked = book("first", SCENARIO_SCHEDULE, seat, null);
+        check(booked.status() == 201, "booked: " + booked.body());
+        String id = booked.field("booking_id");
+        check(book("second", SCENARIO_SCHEDULE, seat, null).status() == 409, "sold seat refuses a second booking");
+        Answer cancelled = post("first", "/api/v1/tickets/bookings/" + id + "/cancel", "");
+        check(cancelled.status() == 200 && "CANCELLED".equals(cancelled.field("status")), "cancelled: " + cancelled.body());
+        String token = lock("second", SCENARIO_SCHEDULE, seat).field("lock_token");
+        check(token != null, "the cancelled seat can be held again");
+        check(book("second", SCENARIO_SCHEDULE, seat, token).status() == 201, "and booked again");
+        String map = get("second", "/api/v1/tickets/schedules/2/seats").body();
+        check(map.contains("{\"row\":\"4열\",\"number\":1,\"grade\":\"R\",\"price\":120000,\"status\":\"BOOKED\"}"), "seat map shows it booked");
+    }
+
+    static void anotherUsers() throws Exception {
+        String seat = seats("6열", 1);
+        Answer booked = book("owner", SCENARIO_SCHEDULE, seat, null);
+        String id = booked.field("booking_id");
+        check(get("snoop", "/api/v1/tickets/bookings/" + id).status() == 404, "another user's booking is not found");
+        check(post("snoop", "/api/v1/tickets/bookings/" + id + "/cancel", "").status() == 404, "nor cancellable by them");
+        check("CONFIRMED".equals(get("owner", "/api/v1/tickets/bookings/" + id).field("status")), "still confirmed");
+        String other = seats("6열", 2);
+        String token = lock("holder", SCENARIO_SCHEDULE, other).field("lock_token");
+        Answer release = post("snoop", "/api/v1/tickets/seats/release", "{\"schedule_id\":2,\"lock_token\":\"" + token + "\"}");
+        check(release.status() == 403 && "NOT_LOCK_OWNER".equals(release.field("code")), "another user's hold: " + release.body());
+        check(book("snoop", SCENARIO_SCHEDULE, other, token).status() == 403, "booking with another user's hold is refused");
+        check(book("holder", SCENARIO_SCHEDULE, other, token).status() == 201, "the holder still books it");
+    }
+
+    static void gatewayRouting() throws Exception {
+        Answer unknown = get("anyone", "/somewhere/else");
+        check(unknown.status() == 404 && "NOT_FOUND".equals(unknown.field("code")), "unknown paths are 404 problem+json");
+        Answer internal = post("anyone", "/internal/v1/seats/claims", "{}");
+        check(internal.status() == 404, "seat-lock's internal API is not reachable through the gateway");
+        Answer unauthenticated = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/tickets/events")).GET().build());
+        check(unauthenticated.status() == 401, "no token: 401");
+        Answer big = post("anyone", "/api/v1/tickets/bookings", "{\"pad\":\"" + "x".repeat(40_000) + "\"}");
+        check(big.status() == 413 && big.body().contains("PAYLOAD_TOO_LARGE"), "oversized body: " + big.status());
+    }
+
+    static void seatLockOutage() throws Exception {
+        String seat = seats("7열", 1);
+        String before = sql("SELECT count(*) FROM bookings");
+        stack("stop", "seat-lock");
+        try {
+            Answer down = book("patient", SCENARIO_SCHEDULE, seat, null);
+            check(down.status() == 503 && "SEAT_LOCK_UNAVAILABLE".equals(down.field("code")), "booking says 503: " + down.body());
+            Answer gateway = lock("patient", SCENARIO_SCHEDULE, seat);
+            check(gateway.status() == 502 && gateway.body().contains("problem"), "gateway says 502 problem+json: " + gateway.body());
+            check(sql("SELECT count(*) FROM bookings").equals(before), "nothing written while seat-lock is down");
+        } finally {
+            stack("start", "seat-lock");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        Answer resumed;
+        do {
+            resumed = book("patient", SCENARIO_SCHEDULE, seat, null);
+            if (resumed.status() != 201) {
+                Thread.sleep(500);
+            }
+        } while (resumed.status() != 201 && System.nanoTime() < deadline);
+        check(resumed.status() == 201, "bookings resume after restart: " + resumed.body());
+    }
+
+    static void surge() throws Exception {
+        int users = 2000;
+        List<String> allSeats = new ArrayList<>();
+        for (int row = 1; row <= 10; row++) {
+            for (int number = 1; number <= 20; number++) {
+                allSeats.add(row + "열:" + number);
+            }
+        }
+        Set<String> soldSeen = ConcurrentHashMap.newKeySet();
+        AtomicInteger bookings = new AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
+        Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(200);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            String user = "surge-" + u;
+            done.add(pool.submit(() -> {
+                // A fan keeps trying seats not yet known to be sold, like one who refreshes the seat map,
+                // until everything is sold or they got one. Held seats may come free again (expiry, abort).
+                while (soldSeen.size() < allSeats.size() && System.nanoTime() < deadline) {
+                    List<String> open = allSeats.stream().filter(s -> !soldSeen.contains(s)).toList();
+                    if (open.isEmpty()) {
+                        return null;
+                    }
+                    String pick = open.get(ThreadLocalRandom.current().nextInt(open.size()));
+                    String[] parts = pick.split(":");
+                    String seat = seats(parts[0], Integer.parseInt(parts[1]));
+                    Answer held = lock(user, SURGE_SCHEDULE, seat);
+                    requests.incrementAndGet();
+                    byStatus.computeIfAbsent(held.status(), k -> new AtomicInteger()).incrementAndGet();
+                    if (held.status() == 409 && held.body().contains("\"BOOKED\"")) {
+                        soldSeen.add(pick);
+                        continue;
+                    }
+                    if (held.status() != 200) {
+                        Thread.sleep(held.status() == 409 ? 20 : 200);
+                        continue;
+                    }
+                    Answer booked = book(user, SURGE_SCHEDULE, seat, held.field("lock_token"));
+                    requests.incrementAndGet();
+                    byStatus.computeIfAbsent(booked.status(), k -> new AtomicInteger()).incrementAndGet();
+                    if (booked.status() == 201) {
+                        bookings.incrementAndGet();
+                        soldSeen.add(pick);
+                        return null;
+                    }
+                    if (booked.status() == 409 && booked.body().contains("SEAT_ALREADY_BOOKED")) {
+                        soldSeen.add(pick);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("%n=== ticket-open surge ===%nusers    : %d%nseats    : %d%nrequests : %d%nbookings : %d%n"
+                + "statuses : %s%ntime     : %d ms%n%n", users, allSeats.size(), requests.get(), bookings.get(),
+                new TreeMap<>(byStatus), millis);
+        check(bookings.get() == 200, "every seat sold: " + bookings.get() + " bookings");
+        check(sql("SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id WHERE s.schedule_id = 1 AND b.active").equals("200"),
+                "the database has 200 active seat sales");
+        check(sql("SELECT count(*) FROM (SELECT seat_id FROM booked_seats WHERE active GROUP BY seat_id HAVING count(*) > 1) d").equals("0"),
+                "no seat sold twice");
+        String map = get("auditor", "/api/v1/tickets/schedules/1/seats").body();
+        int bookedOnMap = map.split("\"status\":\"BOOKED\"", -1).length - 1;
+        check(bookedOnMap == 200, "the seat map agrees: " + bookedOnMap + " BOOKED");
+    }
+
+    // ---- HTTP, tokens, checks ----------------------------------------------------------------
+
+    static String seats(String row, int number) {
+        return "[{\"row\":\"" + row + "\",\"number\":" + number + "}]";
+    }
+
+    static Answer lock(String user, long schedule, String seats) {
+        return post(user, "/api/v1/tickets/seats/lock", "{\"event_id\":1,\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}");
+    }
+
+    static Answer book(String user, long schedule, String seats, String token) {
+        return send(bookRequest(user, schedule, seats, token));
+    }
+
+    static HttpRequest bookRequest(String user, long schedule, String seats, String token) {
+        String body = "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
+                + (token == null ? "" : ",\"lock_token\":\"" + token + "\"") + "}";
+        return request(user, "/api/v1/tickets/bookings").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static Answer post(String user, String path, String body) {
+        return send(request(user, path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static Answer get(String user, String path) {
+        return send(request(user, path).GET().build());
+    }
+
+    static HttpRequest.Builder request(String user, String path) {
+        return HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user)).header("Content-Type", "application/json");
+    }
+
+    static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (Exception e) {
+            return new Answer(-1, e.toString());
+        }
+    }
+
+    /** Sends all requests at once (asynchronously, so the client needs no thread per user) and waits for all. */
+    static List<Answer> race(int users, IntFunction<HttpRequest> requestOf) throws Exception {
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            requests.add(requestOf.apply(u));
+        }
+        List<java.util.concurrent.CompletableFuture<Answer>> futures = new ArrayList<>();
+        for (HttpRequest r : requests) {
+            futures.add(HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString())
+                    .thenApply(response -> new Answer(response.statusCode(), response.body()))
+                    .exceptionally(failure -> new Answer(-1, failure.toString())));
+        }
+        List<Answer> answers = new ArrayList<>();
+        for (var f : futures) {
+            answers.add(f.get(2, TimeUnit.MINUTES));
+        }
+        return answers;
+    }
+
+    static long count(List<Answer> answers, int status) {
+        return answers.stream().filter(a -> a.status() == status).count();
+    }
+
+    static Map<Integer, Long> statuses(List<Answer> answers) {
+        Map<Integer, Long> by = new TreeMap<>();
+        answers.forEach(a -> by.merge(a.status(), 1L, Long::sum));
+        return by;
+    }
+
+    static void report(String title, List<Answer> answers) {
+        System.out.printf("%n=== %s ===%nrequests : %d%nwinners  : %d%nlosers   : %d%nstatuses : %s%n%n", title,
+                answers.size(), count(answers, 200) + count(answers, 201),
+                answers.size() - count(answers, 200) - count(answers, 201), statuses(answers));
+    }
+
+    static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError(what);
+        }
+    }
+
+    static String sql(String query) throws Exception {
+        Process p = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("PGHOST", "127.0.0.1"), "-U",
+                System.getenv().getOrDefault("PGUSER", "postgres"), "-d", DB, "-tAc", query).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return out;
+    }
+
+    static void stack(String action, String service) throws Exception {
+        Process p = new ProcessBuilder("bash", System.getenv().getOrDefault("STACK_SCRIPT", "scripts/local-stack.sh"),
+                action, service).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("local-stack.sh " + action + " " + service + " failed");
+        }
+    }
+
+    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    static String token(String user) {
+        return TOKENS.computeIfAbsent(user, E2eSuite::sign);
+    }
+
+    static String sign(String user) {
+        try {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            long now = System.currentTimeMillis() / 1000;
+            String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+            String payload = b64.encodeToString(("{\"iss\":\"https://ticketing.local/dev\",\"sub\":\"" + user + "\",\"upn\":\""
+                    + user + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(devKey);
+            rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + b64.encodeToString(rsa.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PrivateKey readKey(Path pem) throws Exception {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+}
