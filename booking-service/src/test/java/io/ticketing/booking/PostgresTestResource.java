@@ -14,10 +14,27 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile PostgresTestResource current;
+
     private EmbeddedPostgres embedded;
+
+    static PostgresTestResource current() {
+        return current;
+    }
+
+    boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Stops the embedded server, as a database outage would. */
+    void stopServer() throws IOException {
+        embedded.close();
+        embedded = null;
+    }
 
     @Override
     public Map<String, String> start() {
+        current = this;
         String external = System.getenv("TICKETING_TEST_JDBC_URL");
         if (external != null && !external.isBlank()) {
             return Map.of("quarkus.datasource.jdbc.url", external,
