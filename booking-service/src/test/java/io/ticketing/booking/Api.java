@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.response.ValidatableResponse;
+import io.ticketing.testsupport.DevTokens;
 
 /** Booking's API, and seat-lock's public API where a test needs a hold first; one user at a time. */
 public final class Api {
@@ -22,7 +23,7 @@ public final class Api {
     /** Holds seats at the real seat-lock-service and returns the lock token. */
     public static String hold(String user, long scheduleId, List<Map<String, Object>> seats) {
         return given().baseUri(SeatLockServiceResource.current().url())
-                .header("Authorization", Tokens.bearer(user)).contentType("application/json")
+                .header("Authorization", DevTokens.bearer(user)).contentType("application/json")
                 .body(Map.of("schedule_id", scheduleId, "seats", seats))
                 .when().post("/api/v1/tickets/seats/lock").then().statusCode(200).extract().path("lock_token");
     }
@@ -37,16 +38,16 @@ public final class Api {
     }
 
     public static ValidatableResponse book(String user, Fixtures.Stage stage, List<Map<String, Object>> seats, String lockToken) {
-        return given().header("Authorization", Tokens.bearer(user)).contentType("application/json")
+        return given().header("Authorization", DevTokens.bearer(user)).contentType("application/json")
                 .body(bookingBody(stage, seats, lockToken)).when().post("/api/v1/tickets/bookings").then();
     }
 
     public static ValidatableResponse get(String user, String path) {
-        return given().header("Authorization", Tokens.bearer(user)).when().get(path).then();
+        return given().header("Authorization", DevTokens.bearer(user)).when().get(path).then();
     }
 
     public static ValidatableResponse cancel(String user, long bookingId) {
-        return given().header("Authorization", Tokens.bearer(user))
+        return given().header("Authorization", DevTokens.bearer(user))
                 .when().post("/api/v1/tickets/bookings/" + bookingId + "/cancel").then();
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ticketing.testsupport.DevTokens;
 
 /** Bad booking requests get problem+json with a stable code and store nothing. */
 @QuarkusTest
@@ -48,7 +49,7 @@ class BookingBadInputTest {
     void badBookingIsRefusedAndStoresNothing(String description, String body, int status, String code) {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 3);
         String sent = body.replace("SCHEDULE", Long.toString(stage.scheduleId())).replace("EVENT", Long.toString(stage.eventId()));
-        String answer = given().header("Authorization", Tokens.bearer("careless")).contentType("application/json").body(sent)
+        String answer = given().header("Authorization", DevTokens.bearer("careless")).contentType("application/json").body(sent)
                 .when().post("/api/v1/tickets/bookings")
                 .then().statusCode(status).contentType("application/problem+json").body("code", is(code))
                 .extract().asString();
@@ -59,7 +60,7 @@ class BookingBadInputTest {
     @Test
     void englishOnRequestAndUnauthenticatedWithoutToken() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
-        given().header("Authorization", Tokens.bearer("en")).header("Accept-Language", "en").contentType("application/json")
+        given().header("Authorization", DevTokens.bearer("en")).header("Accept-Language", "en").contentType("application/json")
                 .body(Api.bookingBody(stage, java.util.List.of(), null)).when().post("/api/v1/tickets/bookings")
                 .then().statusCode(400).body("detail", is("Select at least one seat."));
         given().contentType("application/json").body(Api.bookingBody(stage, Fixtures.seats("1열", 1), null))

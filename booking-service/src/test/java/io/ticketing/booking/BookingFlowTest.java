@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ticketing.testsupport.DevTokens;
 
 /** One user at a time through the whole flow: hold, book, seat map, cancel, rebook, idempotency. */
 @QuarkusTest
@@ -95,13 +96,13 @@ class BookingFlowTest {
     void idempotentRetryReturnsTheSameBookingAndAnotherBodyIsRefused() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
         Map<String, Object> body = Api.bookingBody(stage, Fixtures.seats("1열", 5), null);
-        int first = given().header("Authorization", Tokens.bearer("retry")).header("Idempotency-Key", "order-123")
+        int first = given().header("Authorization", DevTokens.bearer("retry")).header("Idempotency-Key", "order-123")
                 .contentType("application/json").body(body).when().post("/api/v1/tickets/bookings")
                 .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("booking_id");
-        given().header("Authorization", Tokens.bearer("retry")).header("Idempotency-Key", "order-123")
+        given().header("Authorization", DevTokens.bearer("retry")).header("Idempotency-Key", "order-123")
                 .contentType("application/json").body(body).when().post("/api/v1/tickets/bookings")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("booking_id", is(first));
-        given().header("Authorization", Tokens.bearer("retry")).header("Idempotency-Key", "order-123")
+        given().header("Authorization", DevTokens.bearer("retry")).header("Idempotency-Key", "order-123")
                 .contentType("application/json").body(Api.bookingBody(stage, Fixtures.seats("1열", 4), null))
                 .when().post("/api/v1/tickets/bookings")
                 .then().statusCode(422).body("code", is("IDEMPOTENCY_KEY_REUSED"));

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ticketing.testsupport.DevTokens;
+import io.ticketing.testsupport.Race;
 
 /** The real seat-lock stopped, restarted, or its Redis flushed: never a double sale, never a half write. */
 @QuarkusTest
@@ -64,7 +66,7 @@ class SeatLockOutageTest {
 
         // The sold marker is gone from Redis, so seat-lock lets claims through: the database refuses them all.
         String body = Api.json(Api.bookingBody(stage, first, null));
-        Race.Outcome outcome = Race.run(20, user -> Race.post(base, "/api/v1/tickets/bookings", Tokens.bearer("after-flush-" + user), body));
+        Race.Outcome outcome = Race.run(20, user -> Race.post(base, "/api/v1/tickets/bookings", DevTokens.bearer("after-flush-" + user), body));
         outcome.print("20 users book a sold seat after Redis was flushed");
         assertEquals(20, outcome.count(409));
         outcome.withStatus(409).forEach(r -> assertTrue(BookingRaceTest.TAKEN.contains(

@@ -1,22 +1,20 @@
 package io.ticketing.booking;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import redis.embedded.RedisServer;
+import io.ticketing.testsupport.DevTokens;
+import io.ticketing.testsupport.Race;
+import io.ticketing.testsupport.TestRedis;
 
 /**
  * The real seat-lock-service beside booking: its packaged jar (built earlier in the same Maven
@@ -33,9 +31,7 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
 
     private static volatile SeatLockServiceResource current;
 
-    private RedisServer embeddedRedis;
-    private String redisHost;
-    private int redisPort;
+    private TestRedis redis;
     private int httpPort;
     private Process process;
 
@@ -46,8 +42,8 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
                     + "(./mvnw verify from the root, or ./mvnw -pl booking-service -am verify)");
         }
         try {
-            startRedis();
-            httpPort = freePort();
+            redis = TestRedis.start();
+            httpPort = TestRedis.freePort();
             startProcess();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,13 +55,7 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
     @Override
     public void stop() {
         stopProcess();
-        if (embeddedRedis != null) {
-            try {
-                embeddedRedis.stop();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        redis.close();
         current = null;
     }
 
@@ -97,8 +87,8 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
                 JAR.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(httpPort),
-                "QUARKUS_REDIS_HOSTS", "redis://" + redisHost + ":" + redisPort,
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", Tokens.DEV_KEYS.resolve("jwt-public.pem").toString(),
+                "QUARKUS_REDIS_HOSTS", redis.url(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevTokens.DEV_KEYS.resolve("jwt-public.pem").toString(),
                 "SEAT_LOCK_INTERNAL_API_KEY", SERVICE_KEY,
                 "SEAT_LOCK_HOLD_TTL", HOLD_TTL.toString()));
         process = builder.start();
@@ -108,54 +98,24 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
 
     /**
      * A freshly started JVM answers its first requests slowly (class loading, JIT), and booking gives
-     * seat-lock under a second: send a few holds first, as a rollout's warm-up would.
+     * seat-lock under a second: send a few bursts of holds first, as a rollout's warm-up would.
      */
     private void warmUp() {
-        HttpClient client = HttpClient.newHttpClient();
-        String bearer = Tokens.bearer("warm-up");
-        for (int i = 1; i <= 30; i++) {
-            String body = "{\"schedule_id\":1,\"seats\":[{\"row\":\"warm\",\"number\":" + i + "}]}";
-            HttpRequest lock = HttpRequest.newBuilder(URI.create(url() + "/api/v1/tickets/seats/lock"))
-                    .header("Authorization", bearer).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        URI base = URI.create(url() + "/");
+        for (int round = 0; round < 3; round++) {
+            int offset = round * 100;
             try {
-                client.send(lock, HttpResponse.BodyHandlers.discarding());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                Race.run(100, i -> Race.post(base, "/api/v1/tickets/seats/lock", DevTokens.bearer("warm-up-" + (i % 10)),
+                        "{\"schedule_id\":1,\"seats\":[{\"row\":\"warm\",\"number\":" + (offset + i + 1) + "}]}"));
+            } catch (Exception e) {
+                throw new IllegalStateException("warm-up of seat-lock-service failed", e);
             }
         }
     }
 
     /** Empties Redis, as an operator's FLUSHALL or a Redis restart without persistence would. */
     void flushRedis() throws IOException {
-        try (Socket socket = new Socket(redisHost, redisPort)) {
-            OutputStream out = socket.getOutputStream();
-            out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            byte[] reply = new byte[5];
-            int read = socket.getInputStream().read(reply);
-            if (read < 3 || !new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+OK")) {
-                throw new IOException("FLUSHALL failed");
-            }
-        }
-    }
-
-    private void startRedis() throws IOException {
-        String external = System.getenv("TICKETING_TEST_REDIS_HOSTS");
-        if (external != null && !external.isBlank()) {
-            URI uri = URI.create(external);
-            redisHost = uri.getHost();
-            redisPort = uri.getPort() > 0 ? uri.getPort() : 6379;
-            return;
-        }
-        redisHost = "127.0.0.1";
-        redisPort = freePort();
-        embeddedRedis = RedisServer.newRedisServer().port(redisPort).bind(redisHost)
-                .setting("save \"\"").setting("appendonly no").build();
-        embeddedRedis.start();
+        redis.flushAll();
     }
 
     private void awaitReady() {
@@ -184,11 +144,5 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
             }
         }
         throw new IllegalStateException("seat-lock-service not ready within 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ticketing.testsupport.DevTokens;
 
 /**
  * Bad input gets 400 (or 401/413/415) problem+json with a stable code and a readable message, and
@@ -57,7 +58,7 @@ class BadInputTest {
     void badLockRequestIsRefusedAndHoldsNothing(String description, String body, int status, String code) {
         long schedule = TestData.newScheduleId();
         String sent = body.replace(SCHEDULE, Long.toString(schedule));
-        String answer = given().header("Authorization", Tokens.bearer("careless")).contentType("application/json")
+        String answer = given().header("Authorization", DevTokens.bearer("careless")).contentType("application/json")
                 .body(sent)
                 .when().post("/api/v1/tickets/seats/lock")
                 .then().statusCode(status).contentType("application/problem+json")
@@ -71,10 +72,10 @@ class BadInputTest {
     void messagesAreKoreanByDefaultAndEnglishOnRequest() {
         long schedule = TestData.newScheduleId();
         String body = SeatApi.json(java.util.Map.of("schedule_id", schedule, "seats", java.util.List.of()));
-        given().header("Authorization", Tokens.bearer("u")).contentType("application/json").body(body)
+        given().header("Authorization", DevTokens.bearer("u")).contentType("application/json").body(body)
                 .when().post("/api/v1/tickets/seats/lock")
                 .then().statusCode(400).body("detail", is("좌석을 하나 이상 선택해 주세요."));
-        given().header("Authorization", Tokens.bearer("u")).header("Accept-Language", "en-US,en;q=0.9")
+        given().header("Authorization", DevTokens.bearer("u")).header("Accept-Language", "en-US,en;q=0.9")
                 .contentType("application/json").body(body)
                 .when().post("/api/v1/tickets/seats/lock")
                 .then().statusCode(400).body("detail", is("Select at least one seat.")).body("code", is("EMPTY_SEATS"));
@@ -84,7 +85,7 @@ class BadInputTest {
     void conflictInEnglishNamesTheSeat() {
         long schedule = TestData.newScheduleId();
         SeatApi.lockToken("first", schedule, seats(3));
-        given().header("Authorization", Tokens.bearer("second")).header("Accept-Language", "en")
+        given().header("Authorization", DevTokens.bearer("second")).header("Accept-Language", "en")
                 .contentType("application/json")
                 .body(SeatApi.json(java.util.Map.of("schedule_id", schedule, "seats", seats(2, 3))))
                 .when().post("/api/v1/tickets/seats/lock")
@@ -113,7 +114,7 @@ class BadInputTest {
 
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = io.smallrye.jwt.build.Jwt.issuer(Tokens.ISSUER).subject("mallory").expiresIn(600)
+        String forged = io.smallrye.jwt.build.Jwt.issuer(DevTokens.ISSUER).subject("mallory").expiresIn(600)
                 .sign(generator.generateKeyPair().getPrivate());
         given().header("Authorization", "Bearer " + forged).contentType("application/json").body(body)
                 .when().post("/api/v1/tickets/seats/lock")
@@ -123,10 +124,10 @@ class BadInputTest {
 
     @Test
     void wrongContentTypeAndUnknownPathAreProblems() {
-        given().header("Authorization", Tokens.bearer("u")).contentType("text/plain").body("hello")
+        given().header("Authorization", DevTokens.bearer("u")).contentType("text/plain").body("hello")
                 .when().post("/api/v1/tickets/seats/lock")
                 .then().statusCode(415).contentType("application/problem+json").body("code", is("UNSUPPORTED_MEDIA_TYPE"));
-        given().header("Authorization", Tokens.bearer("u"))
+        given().header("Authorization", DevTokens.bearer("u"))
                 .when().get("/api/v1/tickets/seats/nowhere")
                 .then().statusCode(404).contentType("application/problem+json").body("code", is("NOT_FOUND"));
     }

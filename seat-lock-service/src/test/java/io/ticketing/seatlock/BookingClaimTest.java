@@ -20,6 +20,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.ticketing.testsupport.DevTokens;
+import io.ticketing.testsupport.Race;
 
 /** The internal API booking uses to turn a hold into a sale: claim, confirm, abort, cancel. */
 @QuarkusTest
@@ -34,11 +36,11 @@ class BookingClaimTest {
     @Test
     void internalApiNeedsTheServiceKey() {
         long schedule = TestData.newScheduleId();
-        given().header("Authorization", Tokens.bearer("sneaky")).contentType("application/json")
+        given().header("Authorization", DevTokens.bearer("sneaky")).contentType("application/json")
                 .body(Map.of("schedule_id", schedule, "seats", seats(1)))
                 .when().post("/internal/v1/seats/claims")
                 .then().statusCode(403).body("code", is("SERVICE_KEY_INVALID"));
-        given().header("Authorization", Tokens.bearer("sneaky")).header("X-Service-Key", "guess")
+        given().header("Authorization", DevTokens.bearer("sneaky")).header("X-Service-Key", "guess")
                 .contentType("application/json").body(Map.of("schedule_id", schedule, "seats", seats(1)))
                 .when().post("/internal/v1/seats/claims")
                 .then().statusCode(403);
@@ -128,7 +130,7 @@ class BookingClaimTest {
         long schedule = TestData.newScheduleId();
         String body = SeatApi.json(Map.of("schedule_id", schedule, "seats", seats(9)));
         Race.Outcome outcome = Race.run(50, user -> {
-            HttpRequest plain = Race.post(base, "/internal/v1/seats/claims", Tokens.bearer("claimer-" + user), body);
+            HttpRequest plain = Race.post(base, "/internal/v1/seats/claims", DevTokens.bearer("claimer-" + user), body);
             return HttpRequest.newBuilder(plain, (name, value) -> true).header("X-Service-Key", SERVICE_KEY).build();
         });
         outcome.print("50 bookings claim free seat 1열-9번 at once");
@@ -145,7 +147,7 @@ class BookingClaimTest {
     }
 
     static ValidatableResponse internal(String user, String path, Map<String, Object> body) {
-        return given().header("Authorization", Tokens.bearer(user)).header("X-Service-Key", SERVICE_KEY)
+        return given().header("Authorization", DevTokens.bearer(user)).header("X-Service-Key", SERVICE_KEY)
                 .contentType("application/json").body(body).when().post(path).then();
     }
 }

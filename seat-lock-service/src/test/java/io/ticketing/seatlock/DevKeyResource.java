@@ -3,6 +3,7 @@ package io.ticketing.seatlock;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.ticketing.testsupport.DevTokens;
 
 /**
  * The packaged app runs the prod profile, which trusts no key by itself: point it at the LOCAL-ONLY
@@ -12,7 +13,7 @@ public class DevKeyResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("mp.jwt.verify.publickey.location", Tokens.DEV_KEYS.resolve("jwt-public.pem").toString(),
+        return Map.of("mp.jwt.verify.publickey.location", DevTokens.DEV_KEYS.resolve("jwt-public.pem").toString(),
                 "seat-lock.internal-api-key", BookingClaimTest.SERVICE_KEY);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.restassured.response.ValidatableResponse;
+import io.ticketing.testsupport.DevTokens;
 
 /** The public API as the tests call it, one user at a time. */
 public final class SeatApi {
@@ -38,12 +39,12 @@ public final class SeatApi {
     }
 
     public static ValidatableResponse held(String user, long schedule) {
-        return given().header("Authorization", Tokens.bearer(user)).queryParam("schedule_id", schedule)
+        return given().header("Authorization", DevTokens.bearer(user)).queryParam("schedule_id", schedule)
                 .when().get("/api/v1/tickets/seats").then();
     }
 
     public static ValidatableResponse post(String user, String path, Object body) {
-        return given().header("Authorization", Tokens.bearer(user)).contentType("application/json").body(body)
+        return given().header("Authorization", DevTokens.bearer(user)).contentType("application/json").body(body)
                 .when().post(path).then();
     }
 

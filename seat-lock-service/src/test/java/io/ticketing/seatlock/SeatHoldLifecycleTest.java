@@ -20,6 +20,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.ticketing.testsupport.DevTokens;
+import io.ticketing.testsupport.Race;
 
 /** Expiry, extension and its cap, owner-only release and extend, and verify, with two-second holds. */
 @QuarkusTest
@@ -43,7 +45,7 @@ class SeatHoldLifecycleTest {
         SeatApi.extend("early-bird", schedule, token).statusCode(410).body("code", is("LOCK_EXPIRED"));
         String body = SeatApi.json(Map.of("schedule_id", schedule, "seats", seats(7)));
         Race.Outcome outcome = Race.run(50,
-                user -> Race.post(base, "/api/v1/tickets/seats/lock", Tokens.bearer("next-" + user), body));
+                user -> Race.post(base, "/api/v1/tickets/seats/lock", DevTokens.bearer("next-" + user), body));
         outcome.print("50 users race for seat 1열-7번 after the first hold expired");
         assertEquals(1, outcome.count(200));
         assertEquals(49, outcome.count(409));
@@ -104,7 +106,7 @@ class SeatHoldLifecycleTest {
         String body = SeatApi.json(Map.of("schedule_id", schedule, "lock_token", token));
 
         Race.Outcome outcome = Race.run(31, user -> Race.post(base, "/api/v1/tickets/seats/release",
-                Tokens.bearer(user == 0 ? "owner" : "thief-" + user), body));
+                DevTokens.bearer(user == 0 ? "owner" : "thief-" + user), body));
         outcome.print("the holder and 30 others release one hold at once");
 
         assertEquals(1, outcome.count(200));

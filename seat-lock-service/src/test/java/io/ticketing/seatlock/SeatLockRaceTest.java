@@ -19,6 +19,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.ticketing.testsupport.DevTokens;
+import io.ticketing.testsupport.Race;
 
 /** Many real clients race for the same seats over real HTTP against a real Redis. */
 @QuarkusTest
@@ -34,7 +36,7 @@ class SeatLockRaceTest {
         String body = SeatApi.json(Map.of("event_id", 1, "schedule_id", schedule, "seats", TestData.seats(1)));
 
         Race.Outcome outcome = Race.run(200,
-                user -> Race.post(base, "/api/v1/tickets/seats/lock", Tokens.bearer("racer-" + user), body));
+                user -> Race.post(base, "/api/v1/tickets/seats/lock", DevTokens.bearer("racer-" + user), body));
         outcome.print("200 users lock seat 1열-1번 of schedule " + schedule);
 
         assertEquals(1, outcome.count(200), "exactly one winner");
@@ -46,7 +48,7 @@ class SeatLockRaceTest {
             assertEquals("1열", problem.getString("conflicting_seats[0].row"));
         }
         int winner = outcome.withStatus(200).get(0).user();
-        given().header("Authorization", Tokens.bearer("racer-" + winner)).queryParam("schedule_id", schedule)
+        given().header("Authorization", DevTokens.bearer("racer-" + winner)).queryParam("schedule_id", schedule)
                 .when().get("/api/v1/tickets/seats")
                 .then().statusCode(200)
                 .body("seats.size()", org.hamcrest.Matchers.is(1))
@@ -70,7 +72,7 @@ class SeatLockRaceTest {
         }
 
         Race.Outcome outcome = Race.run(users, user -> Race.post(base, "/api/v1/tickets/seats/lock",
-                Tokens.bearer("multi-" + user), SeatApi.json(Map.of("schedule_id", schedule, "seats", seatsOf(wanted.get(user))))));
+                DevTokens.bearer("multi-" + user), SeatApi.json(Map.of("schedule_id", schedule, "seats", seatsOf(wanted.get(user))))));
         outcome.print(users + " users lock overlapping sets of " + seatsInPlay + " seats");
 
         assertEquals(users, outcome.count(200) + outcome.count(409), "every answer is a hold or a conflict");
@@ -85,7 +87,7 @@ class SeatLockRaceTest {
             verifyHoldsAll(schedule, "multi-" + winner.user(), token, wanted.get(winner.user()));
         }
         // What Redis holds is exactly the union of what the winners asked for: losers hold nothing.
-        JsonPath held = given().header("Authorization", Tokens.bearer("observer")).queryParam("schedule_id", schedule)
+        JsonPath held = given().header("Authorization", DevTokens.bearer("observer")).queryParam("schedule_id", schedule)
                 .when().get("/api/v1/tickets/seats").then().statusCode(200).extract().jsonPath();
         Set<Integer> heldSeats = new HashSet<>(held.getList("seats.number", Integer.class));
         assertEquals(holderOfSeat.keySet(), heldSeats);

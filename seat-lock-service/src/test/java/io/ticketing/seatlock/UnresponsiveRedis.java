@@ -1,54 +1,23 @@
 package io.ticketing.seatlock;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.ticketing.testsupport.SilentServer;
 
-/**
- * A Redis that has gone silent: it accepts TCP connections and never answers. This is the hard case
- * for "Redis unreachable" (a refused connection fails at once; a hung one must be timed out).
- */
+/** A Redis that has gone silent: it accepts connections and never answers. */
 public class UnresponsiveRedis implements QuarkusTestResourceLifecycleManager {
 
-    private ServerSocket server;
-    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+    private SilentServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = new ServerSocket(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    accepted.add(server.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "unresponsive-redis");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + server.getLocalPort());
+        server = SilentServer.start();
+        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + server.port());
     }
 
     @Override
     public void stop() {
-        try {
-            server.close();
-            for (Socket socket : accepted) {
-                socket.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server.close();
     }
 }

@@ -1,4 +1,4 @@
-package io.ticketing.seatlock;
+package io.ticketing.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.Set;
 import io.smallrye.jwt.build.Jwt;
 
 /** Bearer tokens signed with the LOCAL-ONLY dev key, as scripts/dev-token.sh makes them. */
-public final class Tokens {
+public final class DevTokens {
 
     public static final String ISSUER = "https://ticketing.local/dev";
     /** Maven runs tests in the module folder; the dev keys sit at the repository root. */
@@ -22,7 +22,7 @@ public final class Tokens {
 
     private static final PrivateKey DEV_KEY = readPrivateKey(DEV_KEYS.resolve("jwt-private.pem"));
 
-    private Tokens() {
+    private DevTokens() {
     }
 
     public static String forUser(String userId) {
@@ -33,7 +33,7 @@ public final class Tokens {
         return "Bearer " + forUser(userId);
     }
 
-    static PrivateKey readPrivateKey(Path pem) {
+    public static PrivateKey readPrivateKey(Path pem) {
         try {
             String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));

@@ -1,4 +1,4 @@
-package io.ticketing.booking;
+package io.ticketing.testsupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
