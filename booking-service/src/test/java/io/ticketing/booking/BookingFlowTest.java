@@ -121,6 +121,23 @@ class BookingFlowTest {
     }
 
     @Test
+    void theGatewaysRequestIdReachesSeatLocksLog() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
+        String requestId = "rid-" + java.util.UUID.randomUUID();
+        given().header("Authorization", DevTokens.bearer("traced")).header("X-Request-Id", requestId)
+                .contentType("application/json").body(Api.bookingBody(stage, Fixtures.seats("1열", 1), null))
+                .when().post("/api/v1/tickets/bookings").then().statusCode(201);
+        java.nio.file.Path log = java.nio.file.Path.of("target", "seat-lock-service-under-test.log");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        boolean logged = false;
+        while (!logged && System.nanoTime() < deadline) {
+            logged = java.nio.file.Files.readString(log).contains("rid=" + requestId);
+            Thread.sleep(100);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(logged, "seat-lock logged the claim with rid=" + requestId);
+    }
+
+    @Test
     void metricsCountBookingsAndRejections() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 2);
         Api.book("m", stage, Fixtures.seats("1열", 1), null).statusCode(201);

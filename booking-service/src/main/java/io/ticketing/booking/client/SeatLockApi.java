@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.logging.Log;
@@ -30,6 +31,7 @@ import io.ticketing.booking.error.ErrorCode;
  * for the internal claim API, the service key (who may). Use it through {@link SeatLockClient}.
  */
 @RegisterRestClient(configKey = "seat-lock")
+@RegisterClientHeaders(RequestIdHeaders.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface SeatLockApi {
