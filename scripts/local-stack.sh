@@ -44,6 +44,7 @@ ensure_postgres() {
   if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
     log "starting PostgreSQL"
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+    touch "$STACK_DIR/postgres.started"   # so that `down` stops only a PostgreSQL that `up` started
     for _ in $(seq 1 30); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 0.5; done
   fi
   if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
@@ -146,6 +147,10 @@ down() {
   if [ -f "$STACK_DIR/redis.pid" ]; then
     redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || stop_pid "$STACK_DIR/redis.pid"
     rm -f "$STACK_DIR/redis.pid"
+  fi
+  if [ -f "$STACK_DIR/postgres.started" ]; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main stop || true
+    rm -f "$STACK_DIR/postgres.started"
   fi
   log "down"
 }
