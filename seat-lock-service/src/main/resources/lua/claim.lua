@@ -18,23 +18,10 @@ if origin ~= '' then
   if holder ~= owner then return {-3} end
 end
 
-local conflicts = {}
-for i = 5, #KEYS do
-  local value = redis.call('GET', KEYS[i])
-  if value then
-    local holder, held = split(value)
-    if is_booked(held) then
-      conflicts[#conflicts + 1] = i - 4
-      conflicts[#conflicts + 1] = 'BOOKED'
-    elseif holder ~= owner or redis.call('HGET', hold_prefix .. held, 'kind') == 'claim' then
-      conflicts[#conflicts + 1] = i - 4
-      conflicts[#conflicts + 1] = 'LOCKED'
-    end
-  end
-end
+local now = now_ms()
+local conflicts = conflicts_from(5, owner, hold_prefix, now)
 if #conflicts > 0 then return {0, conflicts} end
 
-local now = now_ms()
 local fence = next_fence(KEYS[2], now)
 local members = {}
 for i = 5, #KEYS do

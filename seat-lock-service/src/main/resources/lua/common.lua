@@ -31,3 +31,28 @@ local function next_fence(counter_key, now)
   end
   return redis.call('INCR', counter_key)
 end
+
+-- Looks at the seat keys from KEYS[first] on, for a caller. Returns the conflicts as
+-- {seat position, reason, ...}: BOOKED for a sold seat, LOCKED for one held by someone else or in
+-- a booking's claim (even the caller's own); and the oldest start among the caller's own holds on
+-- those seats (or `now`), so that locking again cannot outrun the cap on total hold time.
+local function conflicts_from(first, owner, hold_prefix, now)
+  local conflicts, oldest = {}, now
+  for i = first, #KEYS do
+    local value = redis.call('GET', KEYS[i])
+    if value then
+      local holder, held = split(value)
+      if is_booked(held) then
+        conflicts[#conflicts + 1] = i - first + 1
+        conflicts[#conflicts + 1] = 'BOOKED'
+      elseif holder ~= owner or redis.call('HGET', hold_prefix .. held, 'kind') == 'claim' then
+        conflicts[#conflicts + 1] = i - first + 1
+        conflicts[#conflicts + 1] = 'LOCKED'
+      else
+        local since = tonumber(redis.call('HGET', hold_prefix .. held, 'created'))
+        if since and since < oldest then oldest = since end
+      end
+    end
+  end
+  return conflicts, oldest
+end

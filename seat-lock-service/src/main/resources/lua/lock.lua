@@ -7,25 +7,8 @@ local ttl, max_total, hold_prefix = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5
 local now = now_ms()
 
 -- A seat the caller already holds is not a conflict: it moves to the new hold, which keeps the
--- oldest start among them, so that locking again cannot outrun the cap on total hold time.
-local created = now
-local conflicts = {}
-for i = 4, #KEYS do
-  local value = redis.call('GET', KEYS[i])
-  if value then
-    local holder, held = split(value)
-    if is_booked(held) then
-      conflicts[#conflicts + 1] = i - 3
-      conflicts[#conflicts + 1] = 'BOOKED'
-    elseif holder ~= owner or redis.call('HGET', hold_prefix .. held, 'kind') == 'claim' then
-      conflicts[#conflicts + 1] = i - 3
-      conflicts[#conflicts + 1] = 'LOCKED'
-    else
-      local since = tonumber(redis.call('HGET', hold_prefix .. held, 'created'))
-      if since and since < created then created = since end
-    end
-  end
-end
+-- oldest start among them.
+local conflicts, created = conflicts_from(4, owner, hold_prefix, now)
 if #conflicts > 0 then return {0, conflicts} end
 
 local expires = math.min(now + ttl, created + max_total)
