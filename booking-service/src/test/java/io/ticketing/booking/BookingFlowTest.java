@@ -121,6 +121,19 @@ class BookingFlowTest {
     }
 
     @Test
+    void myBookingsComeNewestFirstOnePageAtATime() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 2);
+        int older = Api.book("pager", stage, Fixtures.seats("1열", 1), null).statusCode(201).extract().path("booking_id");
+        int newer = Api.book("pager", stage, Fixtures.seats("1열", 2), null).statusCode(201).extract().path("booking_id");
+        Api.get("pager", "/api/v1/tickets/bookings?page=0&size=1").statusCode(200)
+                .body("bookings.booking_id", is(List.of(newer))).body("total", is(2)).body("size", is(1));
+        Api.get("pager", "/api/v1/tickets/bookings?page=1&size=1").statusCode(200)
+                .body("bookings.booking_id", is(List.of(older)));
+        Api.get("pager", "/api/v1/tickets/bookings?size=0").statusCode(400).body("code", is("INVALID_FIELD"));
+        Api.get("pager", "/api/v1/tickets/bookings?page=-1").statusCode(400).body("code", is("INVALID_FIELD"));
+    }
+
+    @Test
     void theGatewaysRequestIdReachesSeatLocksLog() throws Exception {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
         String requestId = "rid-" + java.util.UUID.randomUUID();

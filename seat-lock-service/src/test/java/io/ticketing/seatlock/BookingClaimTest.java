@@ -68,6 +68,7 @@ class BookingClaimTest {
                 Map.of("schedule_id", schedule, "claim_token", claim, "booking_id", 77, "seats", seats(3)))
                 .statusCode(200).body("seats", is(1));
 
+        SeatApi.verify("buyer", schedule, UUID.randomUUID().toString(), seats(3)).body("seats[0].status", is("BOOKED"));
         SeatApi.lock("late", schedule, seats(3)).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"))
                 .body("detail", is("이미 선택된 좌석입니다.")).body("conflicting_seats[0].reason", is("BOOKED"));
         claim("late", schedule, null, seats(3)).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));

@@ -28,6 +28,8 @@ class PackagedSeatLockIT {
     @Test
     void packagedAppIsReadyAndDocumentsItsApi() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        // The Kubernetes startup probe's path.
+        given().when().get("/q/health/started").then().statusCode(200).body("status", is("UP"));
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }

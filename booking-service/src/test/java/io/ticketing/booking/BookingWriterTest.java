@@ -1,0 +1,78 @@
+package io.ticketing.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.ticketing.booking.error.BookingException;
+import io.ticketing.booking.error.ErrorCode;
+import io.ticketing.booking.model.Seat;
+import io.ticketing.booking.model.SeatRef;
+import io.ticketing.booking.repository.SeatRepository;
+import io.ticketing.booking.service.BookingCommand;
+import io.ticketing.booking.service.BookingWriter;
+
+/**
+ * The transaction's own guards, which no HTTP race can reach on purpose: a stale fencing token and
+ * a claim that is nearly over. Real PostgreSQL; the transaction must leave nothing behind.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(SeatLockServiceResource.class)
+class BookingWriterTest {
+
+    static final long FAR_AWAY = Long.MAX_VALUE;
+
+    @Inject
+    BookingWriter writer;
+
+    @Inject
+    SeatRepository seats;
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void bookingUnderAnOlderFencingTokenThanTheSeatsLastIsRefused() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
+        List<SeatRef> refs = List.of(new SeatRef("1열", 1));
+        List<Seat> wanted = QuarkusTransaction.requiringNew().call(() -> seats.find(stage.scheduleId(), refs));
+        BookingCommand command = new BookingCommand(stage.eventId(), stage.scheduleId(), refs, null, null);
+
+        long first = writer.write("newer", command, wanted, 1_000, FAR_AWAY).booking().id;
+        writer.cancel("newer", first);
+
+        BookingException stale = assertThrows(BookingException.class,
+                () -> writer.write("stale", command, wanted, 999, FAR_AWAY));
+        assertEquals(ErrorCode.SEAT_ALREADY_LOCKED, stale.code());
+        assertEquals(1, Fixtures.bookingsOf(db, stage.scheduleId()), "the stale writer stored nothing");
+
+        writer.write("newest", command, wanted, 1_001, FAR_AWAY);
+        assertEquals(2, Fixtures.bookingsOf(db, stage.scheduleId()));
+    }
+
+    @Test
+    void bookingIsNotCommittedOnceItsClaimIsNearlyOver() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
+        List<SeatRef> refs = List.of(new SeatRef("1열", 1));
+        List<Seat> wanted = QuarkusTransaction.requiringNew().call(() -> seats.find(stage.scheduleId(), refs));
+        BookingCommand command = new BookingCommand(stage.eventId(), stage.scheduleId(), refs, null, null);
+
+        BookingException late = assertThrows(BookingException.class,
+                () -> writer.write("late", command, wanted, 5_000, System.nanoTime() - 1));
+        assertEquals(ErrorCode.LOCK_EXPIRED, late.code());
+        assertEquals(0, Fixtures.bookingsOf(db, stage.scheduleId()), "rolled back: no booking");
+        assertEquals(0, Fixtures.count(db, "SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id "
+                + "WHERE s.schedule_id = ?", stage.scheduleId()), "rolled back: no booked seat");
+    }
+}
