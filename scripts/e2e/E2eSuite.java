@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,8 +47,20 @@ public class E2eSuite {
     static final long SURGE_SCHEDULE = 1;   // 200 seats: the ticket-open surge sells all of them
     static final long SCENARIO_SCHEDULE = 2; // the other scenarios, each on seats of its own
     static PrivateKey devKey;
+    /** How many times in all a user in a race presses when told 503. */
+    static final int TRIES = 4;
+    /** 503s that users pressed again after, over the whole run (reported, so slowness is visible). */
+    static final AtomicInteger RETRIED = new AtomicInteger();
 
-    record Answer(int status, String body) {
+    record Answer(int status, String body, String retryAfter) {
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
+
+        static Answer of(HttpResponse<String> response) {
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
+        }
+
         String field(String name) {
             Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(body);
             return m.find() ? m.group(1) : null;
@@ -72,6 +85,7 @@ public class E2eSuite {
         int passed = 0;
         int failed = 0;
         warmUp();
+        RETRIED.set(0);
         String only = System.getenv("E2E_ONLY");
         for (var entry : scenarios.entrySet()) {
             if (only != null && !entry.getKey().contains(only)) {
@@ -87,7 +101,8 @@ public class E2eSuite {
                 System.out.printf("FAIL %s: %s%n", entry.getKey(), failure);
             }
         }
-        System.out.printf("e2e: %d passed, %d failed%n", passed, failed);
+        System.out.printf("e2e: %d passed, %d failed (%d race answers were 503 and pressed again)%n", passed, failed,
+                RETRIED.get());
         System.exit(failed == 0 ? 0 : 1);
     }
 
@@ -199,8 +214,10 @@ public class E2eSuite {
         try {
             Answer down = book("patient", SCENARIO_SCHEDULE, seat, null);
             check(down.status() == 503 && "SEAT_LOCK_UNAVAILABLE".equals(down.field("code")), "booking says 503: " + down.body());
+            check("2".equals(down.retryAfter()), "booking's 503 says when to retry: " + down.retryAfter());
             Answer gateway = lock("patient", SCENARIO_SCHEDULE, seat);
             check(gateway.status() == 502 && gateway.body().contains("problem"), "gateway says 502 problem+json: " + gateway.body());
+            check("2".equals(gateway.retryAfter()), "the gateway's 502 says when to retry: " + gateway.retryAfter());
             check(sql("SELECT count(*) FROM bookings").equals(before), "nothing written while seat-lock is down");
         } finally {
             stack("start", "seat-lock");
@@ -325,29 +342,47 @@ public class E2eSuite {
     static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return Answer.of(response);
         } catch (Exception e) {
             return new Answer(-1, e.toString());
         }
     }
 
-    /** Sends all requests at once (asynchronously, so the client needs no thread per user) and waits for all. */
+    /**
+     * Sends all requests at once (asynchronously, so the client needs no thread per user) and waits
+     * for all. A user told 503 presses again after Retry-After (plus jitter), up to TRIES times in
+     * all, as people do: a 503 is "not now", and the checks are on the answers users finally get.
+     */
     static List<Answer> race(int users, IntFunction<HttpRequest> requestOf) throws Exception {
         List<HttpRequest> requests = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             requests.add(requestOf.apply(u));
         }
-        List<java.util.concurrent.CompletableFuture<Answer>> futures = new ArrayList<>();
+        List<CompletableFuture<Answer>> futures = new ArrayList<>();
         for (HttpRequest r : requests) {
-            futures.add(HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString())
-                    .thenApply(response -> new Answer(response.statusCode(), response.body()))
-                    .exceptionally(failure -> new Answer(-1, failure.toString())));
+            futures.add(sendRetrying503(r, TRIES));
         }
         List<Answer> answers = new ArrayList<>();
         for (var f : futures) {
             answers.add(f.get(2, TimeUnit.MINUTES));
         }
         return answers;
+    }
+
+    static CompletableFuture<Answer> sendRetrying503(HttpRequest request, int triesLeft) {
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure != null) {
+                return CompletableFuture.completedFuture(new Answer(-1, failure.toString()));
+            }
+            if (response.statusCode() != 503 || triesLeft <= 1) {
+                return CompletableFuture.completedFuture(Answer.of(response));
+            }
+            long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            long wait = Math.min(Math.max(seconds, 1), 5) * 1000 + ThreadLocalRandom.current().nextLong(1000);
+            RETRIED.incrementAndGet();
+            return CompletableFuture.supplyAsync(() -> 0, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> sendRetrying503(request, triesLeft - 1));
+        }).thenCompose(answer -> answer);
     }
 
     static long count(List<Answer> answers, int status) {

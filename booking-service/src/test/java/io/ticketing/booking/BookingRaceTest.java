@@ -33,6 +33,12 @@ import io.ticketing.testsupport.Race;
 class BookingRaceTest {
 
     static final Set<String> TAKEN = Set.of("SEAT_ALREADY_BOOKED", "SEAT_ALREADY_LOCKED");
+    /**
+     * A user told 503 (a burst can meet booking's one-second seat-lock deadline on a busy machine,
+     * and then its circuit breaker) presses again after Retry-After, as people do: up to this many
+     * presses. The guarantees are checked on the answers users finally get.
+     */
+    static final int TRIES = 4;
 
     @TestHTTPResource("/")
     URI base;
@@ -54,7 +60,7 @@ class BookingRaceTest {
         for (int user = 0; user < 5; user++) {
             tokens.add(user == 0 ? Api.hold("fan-0", stage.scheduleId(), seat) : null);
         }
-        Race.Outcome outcome = Race.run(5, user -> Race.post(base, "/api/v1/tickets/bookings", DevTokens.bearer("fan-" + user),
+        Race.Outcome outcome = Race.run(5, TRIES, user -> Race.post(base, "/api/v1/tickets/bookings", DevTokens.bearer("fan-" + user),
                 Api.json(Api.bookingBody(stage, seat, tokens.get(user)))));
         outcome.print("5 users book seat 1열-2번 (rows stored: " + Fixtures.bookingsOf(db, stage.scheduleId()) + ")");
 
@@ -76,7 +82,8 @@ class BookingRaceTest {
     void fiveUsersWithoutHoldsStoreExactlyOneBooking() throws Exception {
         Fixtures.Stage stage = Fixtures.stage(db, 2, 5);
         String body = Api.json(Api.bookingBody(stage, Fixtures.seats("1열", 2), null));
-        Race.Outcome outcome = Race.run(5, user -> Race.post(base, "/api/v1/tickets/bookings", DevTokens.bearer("walk-in-" + user), body));
+        Race.Outcome outcome = Race.run(5, TRIES,
+                user -> Race.post(base, "/api/v1/tickets/bookings", DevTokens.bearer("walk-in-" + user), body));
         outcome.print("5 users without holds book seat 1열-2번 (rows stored: " + Fixtures.bookingsOf(db, stage.scheduleId()) + ")");
 
         assertEquals(1, outcome.count(201));
@@ -100,14 +107,12 @@ class BookingRaceTest {
             pick.forEach(n -> seats.add(Map.of("row", n <= 10 ? "1열" : "2열", "number", n <= 10 ? n : n - 10)));
             wanted.add(seats);
         }
-        Race.Outcome outcome = Race.run(users, user -> Race.post(base, "/api/v1/tickets/bookings",
+        Race.Outcome outcome = Race.run(users, TRIES, user -> Race.post(base, "/api/v1/tickets/bookings",
                 DevTokens.bearer("crowd-" + user), Api.json(Api.bookingBody(stage, wanted.get(user), null))));
         outcome.print(users + " users book overlapping seats of a 20-seat schedule");
 
-        // On this 2-core box a burst can also meet seat-lock's one-second deadline: a 503 is a failure
-        // like a 409, and must have stored nothing too. Most answers must still be real decisions.
-        assertEquals(users, outcome.count(201) + outcome.count(409) + outcome.count(503), "booking, conflict or 503: " + outcome.results());
-        assertTrue(outcome.count(201) + outcome.count(409) >= users * 8 / 10, "mostly decided");
+        // A 503 on the way stored nothing (checked below: exactly the winners' seats are sold).
+        assertEquals(users, outcome.count(201) + outcome.count(409), "every user ends with a booking or a conflict: " + outcome.except(201, 409));
         assertTrue(outcome.count(201) >= 1, "someone books");
         Map<String, Long> sales = Fixtures.activeSalesPerSeat(db, stage.scheduleId());
         sales.forEach((seat, count) -> assertEquals(1L, count, "seat " + seat + " sold " + count + " times"));

@@ -46,7 +46,8 @@ class DatabaseDownTest {
 
         Api.get("during", "/api/v1/tickets/bookings").statusCode(503).contentType("application/problem+json")
                 .body("code", is("DATABASE_UNAVAILABLE"));
-        Api.book("during", stage, Fixtures.seats("1열", 2), null).statusCode(503).body("code", is("DATABASE_UNAVAILABLE"));
+        Api.book("during", stage, Fixtures.seats("1열", 2), null).statusCode(503).header("Retry-After", "2")
+                .body("code", is("DATABASE_UNAVAILABLE"));
         given().when().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
         given().when().get("/q/health/live").then().statusCode(200);
     }

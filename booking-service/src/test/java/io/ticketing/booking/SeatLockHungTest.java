@@ -29,7 +29,7 @@ class SeatLockHungTest {
         for (int attempt = 0; attempt < 3; attempt++) {
             long start = System.nanoTime();
             Api.book("hopeful", stage, Fixtures.seats("1열", 1), null).statusCode(503)
-                    .contentType("application/problem+json").body("code", is("SEAT_LOCK_UNAVAILABLE"))
+                    .contentType("application/problem+json").header("Retry-After", "2").body("code", is("SEAT_LOCK_UNAVAILABLE"))
                     .body("detail", is("좌석 잠금 서비스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요."));
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("503 after " + millis + " ms");

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 
 /**
@@ -22,13 +24,19 @@ import java.util.function.IntFunction;
  */
 public final class Race {
 
-    public record Result(int user, int status, String body) {
+    /** What one user was finally told, and how many times the user pressed to get there. */
+    public record Result(int user, int status, String body, int tries) {
     }
 
     public record Outcome(List<Result> results, Duration elapsed) {
 
         public long count(int status) {
             return results.stream().filter(r -> r.status() == status).count();
+        }
+
+        /** The users whose final answer was none of these statuses, for a failure message. */
+        public List<Result> except(int... statuses) {
+            return results.stream().filter(r -> Arrays.stream(statuses).noneMatch(s -> s == r.status())).toList();
         }
 
         public List<Result> withStatus(int status) {
@@ -44,6 +52,7 @@ public final class Race {
             System.out.printf("winners  : %d%n", count(200) + count(201));
             System.out.printf("losers   : %d%n", results.size() - count(200) - count(201));
             System.out.printf("statuses : %s%n", byStatus);
+            System.out.printf("retried  : %d users after a 503%n", results.stream().filter(r -> r.tries() > 1).count());
             System.out.printf("time     : %d ms%n%n", elapsed.toMillis());
         }
     }
@@ -51,7 +60,17 @@ public final class Race {
     private Race() {
     }
 
+    /** Every user sends once; whatever comes back, 503 included, is the answer. */
     public static Outcome run(int users, IntFunction<HttpRequest> requestOf) throws Exception {
+        return run(users, 1, requestOf);
+    }
+
+    /**
+     * Every user sends at once, and a user told 503 waits as its {@code Retry-After} says and presses
+     * again, up to {@code tries} times in all, as a person in front of a sale would. A 503 is "not
+     * now", not a decision: the guarantees are about the answers users finally get.
+     */
+    public static Outcome run(int users, int tries, IntFunction<HttpRequest> requestOf) throws Exception {
         CountDownLatch ready = new CountDownLatch(users);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(users);
@@ -66,7 +85,13 @@ public final class Race {
                     ready.countDown();
                     go.await();
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    return new Result(id, response.statusCode(), response.body());
+                    int tried = 1;
+                    while (response.statusCode() == 503 && tried < tries) {
+                        Thread.sleep(retryAfter(response).toMillis());
+                        response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        tried++;
+                    }
+                    return new Result(id, response.statusCode(), response.body(), tried);
                 }));
             }
             ready.await();
@@ -80,6 +105,13 @@ public final class Race {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Retry-After plus up to a second of jitter: people do not all press again in the same millisecond. */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+        return Duration.ofSeconds(Math.min(Math.max(seconds, 1), 5))
+                .plusMillis(ThreadLocalRandom.current().nextLong(1000));
     }
 
     public static HttpRequest post(URI base, String path, String bearer, String json) {

@@ -26,6 +26,9 @@ import io.ticketing.seatlock.model.SeatConflict;
 /** Turns every failure into problem+json; no stack trace or class name ever reaches a client. */
 class ProblemMapper {
 
+    /** A 503 tells clients to wait a second, so that a struggling Redis does not meet an instant second wave. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
     @ServerExceptionMapper
     Response domain(SeatLockException e, HttpHeaders headers, UriInfo uri) {
         return problem(e.code(), e.detail(), e.conflicts(), headers, uri);
@@ -84,8 +87,12 @@ class ProblemMapper {
     private static Response problem(ErrorCode code, String detail, List<SeatConflict> conflicts, HttpHeaders headers,
             UriInfo uri) {
         boolean english = Problem.prefersEnglish(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        return Response.status(code.status()).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(code, detail, conflicts, english, uri.getPath())).build();
+        Response.ResponseBuilder response = Response.status(code.status()).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(code, detail, conflicts, english, uri.getPath()));
+        if (code.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     private static String fieldPath(JsonMappingException e) {
