@@ -2,6 +2,7 @@ package io.ticketing.testsupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import java.util.function.IntFunction;
 public final class Race {
 
     /** What one user was finally told, and how many times the user pressed to get there. */
-    public record Result(int user, int status, String body, int tries) {
+    public record Result(int user, int status, String body, HttpHeaders headers, int tries) {
     }
 
     public record Outcome(List<Result> results, Duration elapsed) {
@@ -91,7 +92,7 @@ public final class Race {
                         response = client.send(request, HttpResponse.BodyHandlers.ofString());
                         tried++;
                     }
-                    return new Result(id, response.statusCode(), response.body(), tried);
+                    return new Result(id, response.statusCode(), response.body(), response.headers(), tried);
                 }));
             }
             ready.await();
