@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,6 +90,28 @@ class BookingRaceTest {
         assertEquals(1, outcome.count(201));
         assertEquals(4, outcome.count(409));
         assertEquals(1, Fixtures.bookingsOf(db, stage.scheduleId()));
+    }
+
+    @Test
+    void oneUserPressingBookFiveTimesWithOneIdempotencyKeyGetsOneBookingFiveTimes() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
+        String body = Api.json(Api.bookingBody(stage, Fixtures.seats("1열", 3), null));
+        // A double (or fivefold) click: the same user, body and Idempotency-Key, all at once.
+        Race.Outcome outcome = Race.run(5, TRIES, press -> HttpRequest.newBuilder(
+                Race.post(base, "/api/v1/tickets/bookings", DevTokens.bearer("double-clicker"), body), (name, value) -> true)
+                .header("Idempotency-Key", "order-777").build());
+        outcome.print("1 user presses book 5 times with one Idempotency-Key");
+
+        assertEquals(5, outcome.count(201), "every press is answered with the booking: " + outcome.except(201));
+        Set<Object> bookingIds = new HashSet<>();
+        outcome.results().forEach(r -> bookingIds.add(JsonPath.from(r.body()).get("booking_id")));
+        assertEquals(1, bookingIds.size(), "one and the same booking");
+        assertEquals(1, outcome.results().stream()
+                .filter(r -> "false".equals(r.headers().firstValue("Idempotent-Replayed").orElse(null))).count(), "made once");
+        assertEquals(1, Fixtures.bookingsOf(db, stage.scheduleId()));
+        // And it is sold: the claim the five presses shared was confirmed, not given back.
+        Api.book("latecomer", stage, Fixtures.seats("1열", 3), null).statusCode(409).body("code",
+                org.hamcrest.Matchers.is("SEAT_ALREADY_BOOKED"));
     }
 
     @Test

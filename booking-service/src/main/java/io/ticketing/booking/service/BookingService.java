@@ -1,5 +1,6 @@
 package io.ticketing.booking.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +81,14 @@ public class BookingService {
         }
         List<Seat> wanted = existingSeats(schedule.id, command.seats());
 
-        String claimToken = UUID.randomUUID().toString();
+        String claimToken = claimTokenFor(userId, command);
         long claimedAt = System.nanoTime();
         Claim claim;
         try {
             claim = seatLock.claim(bearer, schedule.id, command.seats(), command.lockToken(), claimToken);
         } catch (BookingException e) {
-            throw e;
+            // A twin request (same user and Idempotency-Key) may have booked these seats meanwhile.
+            return twinBooking(userId, command).orElseThrow(() -> e);
         } catch (RuntimeException e) {
             // The claim may have been made even though its answer was lost: give it back.
             abortQuietly(bearer, schedule.id, claimToken);
@@ -98,16 +100,18 @@ public class BookingService {
         try {
             written = writer.write(userId, command, wanted, claim.fencingToken(), deadline);
         } catch (RuntimeException e) {
-            abortQuietly(bearer, schedule.id, claimToken);
             BookingException translated = e instanceof BookingException domain ? domain : DatabaseFailures.translate(e);
-            if (translated == null) {
-                throw e;
+            if (translated != null) {
+                // A twin committed first, under the claim they share: answer with its booking, and
+                // leave the claim for the twin to confirm.
+                Optional<BookingOutcome> twin = twinBooking(userId, command);
+                if (twin.isPresent()) {
+                    return twin.get();
+                }
             }
-            if (translated.code() == ErrorCode.IDEMPOTENCY_KEY_REUSED) {
-                // A concurrent request with the same key committed first.
-                return replayOf(userId, command).orElseThrow(() -> translated);
-            }
-            throw translated;
+            abortQuietly(bearer, schedule.id, claimToken);
+            // IDEMPOTENCY_KEY_REUSED here means a request with another body took the key meanwhile: 422.
+            throw translated == null ? e : translated;
         }
         Log.debugf("Booked %s of schedule %d for %s as booking %d (fence %d)", command.seats(), schedule.id, userId,
                 written.booking().id, claim.fencingToken());
@@ -140,6 +144,29 @@ public class BookingService {
             Log.warnf("Booking %d cancelled, but seat-lock did not free its seats yet: %s", bookingId, e.toString());
         }
         return cancelled;
+    }
+
+    /**
+     * The claim token: random, or for a request with an Idempotency-Key derived from the user, the
+     * key and the body, so that twin requests (a double click, a retry after a lost answer) share one
+     * claim at seat-lock instead of locking each other out; the database then lets one of them write.
+     */
+    private static String claimTokenFor(String userId, BookingCommand command) {
+        if (command.idempotencyKey() == null) {
+            return UUID.randomUUID().toString();
+        }
+        String identity = userId + "\n" + command.idempotencyKey() + "\n" + command.requestHash();
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The booking a twin request (same user, Idempotency-Key and body) has already stored, if any. */
+    private Optional<BookingOutcome> twinBooking(String userId, BookingCommand command) {
+        if (command.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return bookings.findByIdempotencyKey(userId, command.idempotencyKey())
+                .filter(existing -> existing.requestHash.equals(command.requestHash()))
+                .map(existing -> new BookingOutcome(withSeats(List.of(existing)).get(0), true));
     }
 
     private Optional<BookingOutcome> replayOf(String userId, BookingCommand command) {
