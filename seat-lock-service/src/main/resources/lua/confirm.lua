@@ -1,10 +1,12 @@
--- After booking committed: marks the seats sold, with no expiry, so later lock attempts are
--- refused without asking the database. The database already decided, so a seat is marked sold
--- whatever hold it carries now (the claim may have run out meanwhile).
+-- After booking committed: marks the seats sold, so later lock attempts are refused without
+-- asking the database. The database already decided, so a seat is marked sold whatever hold it
+-- carries now (the claim may have run out meanwhile). A marker lasts until sold-until (booking
+-- sends a time after the show), so Redis does not keep every seat ever sold; without it, forever.
 -- KEYS: 1 claim record, 2 schedule index, 3.. seat keys
--- ARGV: 1 owner, 2 booking id, 3.. seat members
+-- ARGV: 1 owner, 2 booking id, 3 sold-until in epoch ms or '', 4.. seat members
 -- Returns the number of seats marked.
 local sold = ARGV[1] .. ':booked-' .. ARGV[2]
+local sold_until = tonumber(ARGV[3])
 for i = 3, #KEYS do
   local value = redis.call('GET', KEYS[i])
   local already_sold = false
@@ -14,7 +16,8 @@ for i = 3, #KEYS do
   end
   if not already_sold then
     redis.call('SET', KEYS[i], sold)
-    redis.call('SADD', KEYS[2], ARGV[i])
+    if sold_until then redis.call('PEXPIREAT', KEYS[i], sold_until) end
+    redis.call('SADD', KEYS[2], ARGV[i + 1])
   end
 end
 redis.call('DEL', KEYS[1])

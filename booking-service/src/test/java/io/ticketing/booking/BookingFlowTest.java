@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +92,22 @@ class BookingFlowTest {
         Api.cancel("frank", bookingId).statusCode(404);
         Api.get("frank", "/api/v1/tickets/bookings").statusCode(200).body("bookings", empty());
         Api.get("erin", "/api/v1/tickets/bookings/" + bookingId).statusCode(200).body("status", is("CONFIRMED"));
+    }
+
+    @Test
+    void seatLockForgetsASaleADayAfterTheShowAndTheDatabaseStillRefusesIt() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 2);
+        var seat = Fixtures.seats("1열", 1);
+        // A show that started a day ago, less three seconds: its sold markers have three seconds to live.
+        Instant markersGo = Instant.now().plusSeconds(3);
+        Fixtures.startsAt(db, stage.scheduleId(), markersGo.minus(Duration.ofDays(1)));
+        Api.book("fan", stage, seat, null).statusCode(201);
+        Api.lock("late", stage.scheduleId(), seat).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
+
+        Thread.sleep(Duration.between(Instant.now(), markersGo).plusMillis(300).toMillis());
+        String hold = Api.hold("late", stage.scheduleId(), seat);
+        Api.book("late", stage, seat, hold).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
+        assertEquals(1, Fixtures.bookingsOf(db, stage.scheduleId()));
     }
 
     @Test

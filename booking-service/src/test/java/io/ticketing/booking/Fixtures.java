@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,6 +35,11 @@ public final class Fixtures {
                 + "SELECT ?, r || '열', n, CASE WHEN r = 1 THEN 'VIP' ELSE 'R' END, CASE WHEN r = 1 THEN 150000 ELSE 120000 END "
                 + "FROM generate_series(1, ?) r, generate_series(1, ?) n", scheduleId, rows, seatsPerRow);
         return new Stage(eventId, scheduleId);
+    }
+
+    /** Moves the show of a schedule to another time. */
+    public static void startsAt(DataSource db, long scheduleId, Instant startsAt) {
+        execute(db, "UPDATE schedules SET starts_at = ? WHERE id = ?", Timestamp.from(startsAt), scheduleId);
     }
 
     /** How many active booked-seat rows the schedule has, per seat ("1열-2"), straight from the database. */

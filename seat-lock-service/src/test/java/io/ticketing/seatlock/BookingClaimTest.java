@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,20 @@ class BookingClaimTest {
         internal("buyer", "/internal/v1/seats/bookings/cancel", Map.of("schedule_id", schedule, "booking_id", 77, "seats", seats(3)))
                 .statusCode(200).body("seats", is(1));
         SeatApi.lock("late", schedule, seats(3)).statusCode(200);
+    }
+
+    @Test
+    void soldMarkersLastUntilTheSoldUntilBookingSends() throws InterruptedException {
+        long schedule = TestData.newScheduleId();
+        String claim = claim("buyer", schedule, null, seats(4)).statusCode(200).extract().path("claim_token");
+        Instant soldUntil = Instant.now().plusSeconds(2);
+        internal("buyer", "/internal/v1/seats/claims/confirm", Map.of("schedule_id", schedule, "claim_token", claim,
+                "booking_id", 79, "seats", seats(4), "sold_until", soldUntil.toString())).statusCode(200).body("seats", is(1));
+        SeatApi.lock("late", schedule, seats(4)).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
+
+        // After the show Redis lets the marker go by itself (the database still knows the seat is sold).
+        Thread.sleep(Duration.between(Instant.now(), soldUntil).plusMillis(300).toMillis());
+        SeatApi.lock("late", schedule, seats(4)).statusCode(200);
     }
 
     @Test

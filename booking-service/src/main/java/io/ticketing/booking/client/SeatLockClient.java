@@ -1,5 +1,6 @@
 package io.ticketing.booking.client;
 
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,8 +53,9 @@ public class SeatLockClient {
     @Retry(maxRetries = 2, delay = 100, delayUnit = ChronoUnit.MILLIS, abortOn = BookingException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
             skipOn = BookingException.class)
-    public void confirm(String bearer, long scheduleId, String claimToken, long bookingId, List<SeatRef> seats) {
-        api.confirm(bearer, serviceKey, new ConfirmRequest(scheduleId, claimToken, bookingId, seats));
+    public void confirm(String bearer, long scheduleId, String claimToken, long bookingId, List<SeatRef> seats,
+            Instant soldUntil) {
+        api.confirm(bearer, serviceKey, new ConfirmRequest(scheduleId, claimToken, bookingId, seats, soldUntil));
     }
 
     /**

@@ -22,7 +22,7 @@ public final class SeatLockDtos {
             long fencingToken) {
     }
 
-    public record ConfirmRequest(long scheduleId, String claimToken, long bookingId, List<SeatRef> seats) {
+    public record ConfirmRequest(long scheduleId, String claimToken, long bookingId, List<SeatRef> seats, Instant soldUntil) {
     }
 
     public record AbortRequest(long scheduleId, String claimToken) {

@@ -2,6 +2,7 @@ package io.ticketing.booking.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,12 @@ import io.ticketing.booking.repository.SeatRepository;
  */
 @ApplicationScoped
 public class BookingService {
+
+    /**
+     * How long after the show seat-lock keeps a seat marked sold. Past that nobody books it any more,
+     * and should someone try, the database still refuses: the markers only spare it the work.
+     */
+    static final Duration SOLD_MARKERS_AFTER_START = Duration.ofDays(1);
 
     private final SeatLockClient seatLock;
     private final BookingWriter writer;
@@ -115,7 +122,7 @@ public class BookingService {
         }
         Log.debugf("Booked %s of schedule %d for %s as booking %d (fence %d)", command.seats(), schedule.id, userId,
                 written.booking().id, claim.fencingToken());
-        confirmQuietly(bearer, schedule.id, claimToken, written.booking().id, command.seats());
+        confirmQuietly(bearer, schedule, claimToken, written.booking().id, command.seats());
         return new BookingOutcome(written, false);
     }
 
@@ -197,9 +204,10 @@ public class BookingService {
                 .toList();
     }
 
-    private void confirmQuietly(String bearer, long scheduleId, String claimToken, long bookingId, List<SeatRef> refs) {
+    private void confirmQuietly(String bearer, Schedule schedule, String claimToken, long bookingId, List<SeatRef> refs) {
         try {
-            seatLock.confirm(bearer, scheduleId, claimToken, bookingId, refs);
+            Instant soldUntil = schedule.startsAt.toInstant().plus(SOLD_MARKERS_AFTER_START);
+            seatLock.confirm(bearer, schedule.id, claimToken, bookingId, refs, soldUntil);
         } catch (RuntimeException e) {
             // The booking is committed; the database keeps it safe. Redis only learns later that it is sold.
             Log.warnf("Booking %d committed, but seat-lock did not mark it sold: %s", bookingId, e.toString());

@@ -75,7 +75,7 @@ public class InternalClaimResource {
         String claim = validate.token(request.claimToken(), "claim_token");
         long bookingId = validate.positiveId(request.bookingId(), "booking_id");
         var seats = validate.seats(request.seats());
-        return service.confirm(user.id(), scheduleId, claim, bookingId, seats)
+        return service.confirm(user.id(), scheduleId, claim, bookingId, seats, request.soldUntil())
                 .map(count -> new CountResponse(scheduleId, count));
     }
 

@@ -1,5 +1,6 @@
 package io.ticketing.seatlock.rest;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.ticketing.seatlock.model.Seat;
@@ -25,7 +26,8 @@ final class Requests {
     record ClaimRequest(Long scheduleId, List<Seat> seats, String lockToken, String claimToken) {
     }
 
-    record ConfirmRequest(Long scheduleId, String claimToken, Long bookingId, List<Seat> seats) {
+    /** {@code soldUntil}, optional: when the sold markers may go (after the show); absent, never. */
+    record ConfirmRequest(Long scheduleId, String claimToken, Long bookingId, List<Seat> seats, Instant soldUntil) {
     }
 
     record AbortRequest(Long scheduleId, String claimToken) {

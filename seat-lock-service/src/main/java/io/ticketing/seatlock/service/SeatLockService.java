@@ -144,11 +144,13 @@ public class SeatLockService {
         });
     }
 
-    /** Booking committed: the claimed seats become sold until the booking is cancelled. */
-    public Uni<Integer> confirm(String owner, long scheduleId, String claimToken, long bookingId, List<Seat> seats) {
+    /** Booking committed: the claimed seats are sold until the booking is cancelled (marked until {@code soldUntil}, if given). */
+    public Uni<Integer> confirm(String owner, long scheduleId, String claimToken, long bookingId, List<Seat> seats,
+            Instant soldUntil) {
         List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId)));
         keys.addAll(seatKeys(scheduleId, seats));
-        List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId)));
+        List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId),
+                soldUntil == null ? "" : Long.toString(soldUntil.toEpochMilli())));
         args.addAll(members(seats));
         return metrics.timed("confirm", scripts.run(LuaScript.CONFIRM, keys, args)).map(Response::toInteger);
     }
