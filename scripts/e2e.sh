@@ -2,6 +2,8 @@
 # End-to-end suite: starts the packaged services, a private Redis and nginx from gateway/ on free
 # ports against a fresh PostgreSQL database, runs scripts/e2e/E2eSuite.java through the gateway only,
 # and stops everything it started, also on failure. Needs the jars (./mvnw package or verify first).
+# An argument names another main class of scripts/e2e/ to run on the same stack: scripts/bench.sh
+# runs `scripts/e2e.sh Bench`.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -22,6 +24,7 @@ trap 'scripts/local-stack.sh down || true' EXIT
 if pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   psql -d postgres -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)"
 fi
+javac -d "$STACK_DIR/classes" scripts/e2e/*.java
 scripts/local-stack.sh up
 # C1 only: on a 2-core machine a cold client JIT-compiling at full tilt would starve the servers it measures.
-java -Xmx1g -XX:TieredStopAtLevel=1 scripts/e2e/E2eSuite.java
+java -Xmx1g -XX:TieredStopAtLevel=1 -cp "$STACK_DIR/classes" "${1:-E2eSuite}"

@@ -1,19 +1,7 @@
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,52 +15,28 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The end-to-end suite: every request goes through the gateway to the two packaged services, which
- * run against real Redis and PostgreSQL (scripts/e2e.sh starts them). Plain JDK 17, no dependencies:
- * run as `java scripts/e2e/E2eSuite.java`. Environment: GATEWAY_URL, STACK_SCRIPT (local-stack.sh,
- * for the outage scenario), DB_NAME (checked with psql), HOLD_TTL_SECONDS.
+ * run against real Redis and PostgreSQL (scripts/e2e.sh starts them, compiles scripts/e2e/ with the
+ * plain JDK 17, no dependencies, and runs this class). Environment: those of GatewayClient,
+ * STACK_SCRIPT (local-stack.sh, for the outage scenario), HOLD_TTL_SECONDS, E2E_ONLY.
  */
-public class E2eSuite {
+public class E2eSuite extends GatewayClient {
 
-    static final String GATEWAY = System.getenv().getOrDefault("GATEWAY_URL", "http://127.0.0.1:8080");
-    static final String DB = System.getenv().getOrDefault("DB_NAME", "ticketing_e2e");
     static final long HOLD_TTL_SECONDS = Long.parseLong(System.getenv().getOrDefault("HOLD_TTL_SECONDS", "3"));
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    static final long EVENT = 1;
     static final long SURGE_SCHEDULE = 1;   // 200 seats: the ticket-open surge sells all of them
     static final long SCENARIO_SCHEDULE = 2; // the other scenarios, each on seats of its own
-    static PrivateKey devKey;
     /** How many times in all a user in a race presses when told 503. */
     static final int TRIES = 4;
     /** 503s that users pressed again after, over the whole run (reported, so slowness is visible). */
     static final AtomicInteger RETRIED = new AtomicInteger();
-
-    record Answer(int status, String body, String retryAfter) {
-        Answer(int status, String body) {
-            this(status, body, null);
-        }
-
-        static Answer of(HttpResponse<String> response) {
-            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
-        }
-
-        String field(String name) {
-            Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(body);
-            return m.find() ? m.group(1) : null;
-        }
-    }
 
     interface Scenario {
         void run() throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
-        devKey = readKey(Path.of("dev", "jwt-private.pem"));
         Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
         scenarios.put("five users race for seat 1열-2번", E2eSuite::fiveUserRace);
         scenarios.put("500 users lock one seat", E2eSuite::fiveHundredLock);
@@ -308,46 +272,6 @@ public class E2eSuite {
 
     // ---- HTTP, tokens, checks ----------------------------------------------------------------
 
-    static String seats(String row, int number) {
-        return "[{\"row\":\"" + row + "\",\"number\":" + number + "}]";
-    }
-
-    static Answer lock(String user, long schedule, String seats) {
-        return post(user, "/api/v1/tickets/seats/lock", "{\"event_id\":1,\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}");
-    }
-
-    static Answer book(String user, long schedule, String seats, String token) {
-        return send(bookRequest(user, schedule, seats, token));
-    }
-
-    static HttpRequest bookRequest(String user, long schedule, String seats, String token) {
-        String body = "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
-                + (token == null ? "" : ",\"lock_token\":\"" + token + "\"") + "}";
-        return request(user, "/api/v1/tickets/bookings").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    static Answer post(String user, String path, String body) {
-        return send(request(user, path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    static Answer get(String user, String path) {
-        return send(request(user, path).GET().build());
-    }
-
-    static HttpRequest.Builder request(String user, String path) {
-        return HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(user)).header("Content-Type", "application/json");
-    }
-
-    static Answer send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return Answer.of(response);
-        } catch (Exception e) {
-            return new Answer(-1, e.toString());
-        }
-    }
-
     /**
      * Sends all requests at once (asynchronously, so the client needs no thread per user) and waits
      * for all. A user told 503 presses again after Retry-After (plus jitter), up to TRIES times in
@@ -407,46 +331,11 @@ public class E2eSuite {
         }
     }
 
-    static String sql(String query) throws Exception {
-        Process p = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("PGHOST", "127.0.0.1"), "-U",
-                System.getenv().getOrDefault("PGUSER", "postgres"), "-d", DB, "-tAc", query).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        p.waitFor();
-        return out;
-    }
-
     static void stack(String action, String service) throws Exception {
         Process p = new ProcessBuilder("bash", System.getenv().getOrDefault("STACK_SCRIPT", "scripts/local-stack.sh"),
                 action, service).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("local-stack.sh " + action + " " + service + " failed");
         }
-    }
-
-    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-
-    static String token(String user) {
-        return TOKENS.computeIfAbsent(user, E2eSuite::sign);
-    }
-
-    static String sign(String user) {
-        try {
-            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-            long now = System.currentTimeMillis() / 1000;
-            String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-            String payload = b64.encodeToString(("{\"iss\":\"https://ticketing.local/dev\",\"sub\":\"" + user + "\",\"upn\":\""
-                    + user + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(devKey);
-            rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + payload + "." + b64.encodeToString(rsa.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static PrivateKey readKey(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 }

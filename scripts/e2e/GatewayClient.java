@@ -1,0 +1,127 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a client of the gateway needs, shared by the end-to-end suite and the benchmark (both extend
+ * it, so their scenarios read as plain calls): dev tokens signed with the LOCAL-ONLY key in dev/,
+ * requests through the gateway, answers, and psql for checking the database.
+ * Environment: GATEWAY_URL, DB_NAME, PGHOST, PGUSER.
+ */
+class GatewayClient {
+
+    static final String GATEWAY = System.getenv().getOrDefault("GATEWAY_URL", "http://127.0.0.1:8080");
+    static final String DB = System.getenv().getOrDefault("DB_NAME", "ticketing_e2e");
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final long EVENT = 1;
+    static final PrivateKey DEV_KEY = readKey(Path.of("dev", "jwt-private.pem"));
+
+    record Answer(int status, String body, String retryAfter) {
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
+
+        static Answer of(HttpResponse<String> response) {
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
+        }
+
+        String field(String name) {
+            Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+    }
+
+    static String seats(String row, int number) {
+        return "[{\"row\":\"" + row + "\",\"number\":" + number + "}]";
+    }
+
+    static Answer lock(String user, long schedule, String seats) {
+        return post(user, "/api/v1/tickets/seats/lock", "{\"event_id\":1,\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}");
+    }
+
+    static Answer book(String user, long schedule, String seats, String token) {
+        return send(bookRequest(user, schedule, seats, token));
+    }
+
+    static HttpRequest bookRequest(String user, long schedule, String seats, String token) {
+        String body = "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
+                + (token == null ? "" : ",\"lock_token\":\"" + token + "\"") + "}";
+        return request(user, "/api/v1/tickets/bookings").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static Answer post(String user, String path, String body) {
+        return send(request(user, path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static Answer get(String user, String path) {
+        return send(request(user, path).GET().build());
+    }
+
+    static HttpRequest.Builder request(String user, String path) {
+        return HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user)).header("Content-Type", "application/json");
+    }
+
+    static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return Answer.of(response);
+        } catch (Exception e) {
+            return new Answer(-1, e.toString());
+        }
+    }
+
+    static String sql(String query) throws Exception {
+        Process p = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("PGHOST", "127.0.0.1"), "-U",
+                System.getenv().getOrDefault("PGUSER", "postgres"), "-d", DB, "-tAc", query).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return out;
+    }
+
+    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    static String token(String user) {
+        return TOKENS.computeIfAbsent(user, GatewayClient::sign);
+    }
+
+    static String sign(String user) {
+        try {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            long now = System.currentTimeMillis() / 1000;
+            String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+            String payload = b64.encodeToString(("{\"iss\":\"https://ticketing.local/dev\",\"sub\":\"" + user + "\",\"upn\":\""
+                    + user + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(DEV_KEY);
+            rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + b64.encodeToString(rsa.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PrivateKey readKey(Path pem) {
+        try {
+            String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the dev key " + pem + " (run from the project root)", e);
+        }
+    }
+}
