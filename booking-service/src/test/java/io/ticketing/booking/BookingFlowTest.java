@@ -98,8 +98,8 @@ class BookingFlowTest {
     void seatLockForgetsASaleADayAfterTheShowAndTheDatabaseStillRefusesIt() throws Exception {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 2);
         var seat = Fixtures.seats("1열", 1);
-        // A show that started a day ago, less three seconds: its sold markers have three seconds to live.
-        Instant markersGo = Instant.now().plusSeconds(3);
+        // A show that started a day ago, less five seconds: its sold markers have five seconds to live.
+        Instant markersGo = Instant.now().plusSeconds(5);
         Fixtures.startsAt(db, stage.scheduleId(), markersGo.minus(Duration.ofDays(1)));
         Api.book("fan", stage, seat, null).statusCode(201);
         Api.lock("late", stage.scheduleId(), seat).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));

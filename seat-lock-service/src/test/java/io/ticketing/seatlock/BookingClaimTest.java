@@ -86,7 +86,7 @@ class BookingClaimTest {
     void soldMarkersLastUntilTheSoldUntilBookingSends() throws InterruptedException {
         long schedule = TestData.newScheduleId();
         String claim = claim("buyer", schedule, null, seats(4)).statusCode(200).extract().path("claim_token");
-        Instant soldUntil = Instant.now().plusSeconds(2);
+        Instant soldUntil = Instant.now().plusSeconds(4);
         internal("buyer", "/internal/v1/seats/claims/confirm", Map.of("schedule_id", schedule, "claim_token", claim,
                 "booking_id", 79, "seats", seats(4), "sold_until", soldUntil.toString())).statusCode(200).body("seats", is(1));
         SeatApi.lock("late", schedule, seats(4)).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
