@@ -1,6 +1,8 @@
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,7 @@ public class E2eSuite extends GatewayClient {
         scenarios.put("cancel and rebook", E2eSuite::cancelAndRebook);
         scenarios.put("another user's booking and hold", E2eSuite::anotherUsers);
         scenarios.put("gateway routing and errors", E2eSuite::gatewayRouting);
+        scenarios.put("seat-lock hung: the gateway says 504, booking 503 at once", E2eSuite::seatLockHung);
         scenarios.put("seat-lock stopped mid-run, then restarted", E2eSuite::seatLockOutage);
         scenarios.put("ticket-open surge: 2000 users, 200 seats", E2eSuite::surge);
         int passed = 0;
@@ -169,6 +172,28 @@ public class E2eSuite extends GatewayClient {
         check(unauthenticated.status() == 401, "no token: 401");
         Answer big = post("anyone", "/api/v1/tickets/bookings", "{\"pad\":\"" + "x".repeat(40_000) + "\"}");
         check(big.status() == 413 && big.body().contains("PAYLOAD_TOO_LARGE"), "oversized body: " + big.status());
+    }
+
+    /** A seat-lock that accepts connections and never answers (SIGSTOP), like a JVM stuck in a pause. */
+    static void seatLockHung() throws Exception {
+        String seat = seats("8열", 1);
+        String before = sql("SELECT count(*) FROM bookings");
+        signal("STOP", "seat-lock");
+        try {
+            long start = System.nanoTime();
+            Answer booking = book("patient", SCENARIO_SCHEDULE, seat, null);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            check(booking.status() == 503 && "SEAT_LOCK_UNAVAILABLE".equals(booking.field("code")), "booking says 503: " + booking.body());
+            // Booking's own deadline (about a second), not the gateway's 10 s read timeout.
+            check(millis < 3000, "booking answered within its deadline: " + millis + " ms");
+            Answer gateway = get("patient", "/api/v1/tickets/seats?schedule_id=" + SCENARIO_SCHEDULE);
+            check(gateway.status() == 504 && "GATEWAY_TIMEOUT".equals(gateway.field("code")), "gateway says 504: " + gateway.body());
+            check("2".equals(gateway.retryAfter()), "the gateway's 504 says when to retry: " + gateway.retryAfter());
+            check(sql("SELECT count(*) FROM bookings").equals(before), "nothing written while seat-lock hangs");
+        } finally {
+            signal("CONT", "seat-lock");
+        }
+        check(lock("patient", SCENARIO_SCHEDULE, seat).status() == 200, "seat-lock answers again once it runs");
     }
 
     static void seatLockOutage() throws Exception {
@@ -328,6 +353,15 @@ public class E2eSuite extends GatewayClient {
     static void check(boolean condition, String what) {
         if (!condition) {
             throw new AssertionError(what);
+        }
+    }
+
+    /** Sends a signal to a service that local-stack.sh started (its pid file is in STACK_DIR). */
+    static void signal(String signal, String service) throws Exception {
+        Path pidFile = Path.of(System.getenv().getOrDefault("STACK_DIR", ".local-stack"), service + ".pid");
+        Process p = new ProcessBuilder("kill", "-" + signal, Files.readString(pidFile).trim()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + service + " failed");
         }
     }
 
