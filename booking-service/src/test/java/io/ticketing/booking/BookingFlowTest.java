@@ -111,6 +111,24 @@ class BookingFlowTest {
     }
 
     @Test
+    void aBookingListsItsSeatsInSeatMapOrder() {
+        Fixtures.Stage stage = Fixtures.stage(db, 10, 2);
+        List<Map<String, Object>> seats = List.of(Map.of("row", "10열", "number", 1), Map.of("row", "2열", "number", 2),
+                Map.of("row", "2열", "number", 1));
+        // "2열" comes before "10열", as on the seat map, not in plain string order.
+        List<String> expected = List.of("2열-1", "2열-2", "10열-1");
+        var booked = Api.book("orderly", stage, seats, null).statusCode(201).extract().jsonPath();
+        assertEquals(expected, seatNames(booked.getList("seats")));
+        var fetched = Api.get("orderly", "/api/v1/tickets/bookings/" + booked.getLong("booking_id")).statusCode(200)
+                .extract().jsonPath();
+        assertEquals(expected, seatNames(fetched.getList("seats")));
+    }
+
+    private static List<String> seatNames(List<Map<String, Object>> seats) {
+        return seats.stream().map(seat -> seat.get("row") + "-" + seat.get("number")).toList();
+    }
+
+    @Test
     void idempotentRetryReturnsTheSameBookingAndAnotherBodyIsRefused() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
         Map<String, Object> body = Api.bookingBody(stage, Fixtures.seats("1열", 5), null);

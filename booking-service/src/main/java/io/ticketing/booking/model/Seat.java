@@ -1,5 +1,7 @@
 package io.ticketing.booking.model;
 
+import java.util.Comparator;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +13,10 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "seats")
 public class Seat {
+
+    /** Seat-map order: "2열" before "10열" (shorter row names first), then by number. */
+    public static final Comparator<Seat> DISPLAY_ORDER = Comparator.comparing((Seat seat) -> seat.row.length())
+            .thenComparing(seat -> seat.row).thenComparing(seat -> seat.number);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

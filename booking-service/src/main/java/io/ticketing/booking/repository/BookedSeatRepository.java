@@ -27,17 +27,16 @@ public class BookedSeatRepository implements PanacheRepository<BookedSeat> {
                 Long.class).setParameter(1, scheduleId).getResultList();
     }
 
-    /** The seats of each booking, by booking id, in seat order. */
+    /** The seats of each booking, by booking id, in seat-map order ({@link Seat#DISPLAY_ORDER}). */
     public Map<Long, List<Seat>> seatsOf(Collection<Long> bookingIds) {
         if (bookingIds.isEmpty()) {
             return Map.of();
         }
         List<Object[]> rows = getEntityManager().createQuery(
-                "select b.bookingId, s from BookedSeat b, Seat s where b.seatId = s.id and b.bookingId in ?1 "
-                        + "order by s.row, s.number", Object[].class)
+                "select b.bookingId, s from BookedSeat b, Seat s where b.seatId = s.id and b.bookingId in ?1", Object[].class)
                 .setParameter(1, bookingIds).getResultList();
-        return rows.stream().collect(Collectors.groupingBy(row -> (Long) row[0],
-                Collectors.mapping(row -> (Seat) row[1], Collectors.toList())));
+        return rows.stream().collect(Collectors.groupingBy(row -> (Long) row[0], Collectors.mapping(row -> (Seat) row[1],
+                Collectors.collectingAndThen(Collectors.toList(), seats -> seats.stream().sorted(Seat.DISPLAY_ORDER).toList()))));
     }
 
     public int deactivate(long bookingId) {

@@ -13,9 +13,9 @@ import io.ticketing.booking.model.SeatRef;
 @ApplicationScoped
 public class SeatRepository implements PanacheRepository<Seat> {
 
-    /** In seat-map order: "2열" before "10열", then by number. */
+    /** In seat-map order ({@link Seat#DISPLAY_ORDER}). */
     public List<Seat> ofSchedule(long scheduleId) {
-        return list("scheduleId = ?1 order by length(row), row, number", scheduleId);
+        return list("scheduleId", scheduleId).stream().sorted(Seat.DISPLAY_ORDER).toList();
     }
 
     /** The seats named, in the order named; those that do not exist are simply missing. */

@@ -50,7 +50,7 @@ public class EventResource {
     @GET
     @Path("/schedules/{schedule_id}/seats")
     public SeatMapView seatMap(@PathParam("schedule_id") long scheduleId) {
-        user.id();
+        user.id(); // refuses a token without a usable subject before seat-lock is asked about it
         return SeatMapView.of(seatMaps.seatMap(user.bearer(), scheduleId));
     }
 }

@@ -166,26 +166,28 @@ public class BookingService {
         return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The booking a twin request (same user, Idempotency-Key and body) has already stored, if any. */
-    private Optional<BookingOutcome> twinBooking(String userId, BookingCommand command) {
-        if (command.idempotencyKey() == null) {
-            return Optional.empty();
+    /** The booking stored earlier under this request's Idempotency-Key; 422 if it was for another body. */
+    private Optional<BookingOutcome> replayOf(String userId, BookingCommand command) {
+        Optional<Booking> stored = storedUnderKey(userId, command);
+        if (stored.isPresent() && !stored.get().requestHash.equals(command.requestHash())) {
+            throw new BookingException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         }
-        return bookings.findByIdempotencyKey(userId, command.idempotencyKey())
-                .filter(existing -> existing.requestHash.equals(command.requestHash()))
-                .map(existing -> new BookingOutcome(withSeats(List.of(existing)).get(0), true));
+        return stored.map(this::replayed);
     }
 
-    private Optional<BookingOutcome> replayOf(String userId, BookingCommand command) {
-        if (command.idempotencyKey() == null) {
-            return Optional.empty();
-        }
-        return bookings.findByIdempotencyKey(userId, command.idempotencyKey()).map(existing -> {
-            if (!existing.requestHash.equals(command.requestHash())) {
-                throw new BookingException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-            }
-            return new BookingOutcome(withSeats(List.of(existing)).get(0), true);
-        });
+    /** The booking a twin request (same user, Idempotency-Key and body) has stored meanwhile, if any. */
+    private Optional<BookingOutcome> twinBooking(String userId, BookingCommand command) {
+        return storedUnderKey(userId, command).filter(stored -> stored.requestHash.equals(command.requestHash()))
+                .map(this::replayed);
+    }
+
+    private Optional<Booking> storedUnderKey(String userId, BookingCommand command) {
+        return command.idempotencyKey() == null ? Optional.empty()
+                : bookings.findByIdempotencyKey(userId, command.idempotencyKey());
+    }
+
+    private BookingOutcome replayed(Booking stored) {
+        return new BookingOutcome(withSeats(List.of(stored)).get(0), true);
     }
 
     private List<Seat> existingSeats(long scheduleId, List<SeatRef> refs) {

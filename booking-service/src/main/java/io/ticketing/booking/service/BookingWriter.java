@@ -82,7 +82,7 @@ public class BookingWriter {
         if (System.nanoTime() > claimDeadlineNanos) {
             throw new BookingException(ErrorCode.LOCK_EXPIRED);
         }
-        return new BookingDetails(booking, sortedForDisplay(locked));
+        return new BookingDetails(booking, locked.stream().sorted(Seat.DISPLAY_ORDER).toList());
     }
 
     /** Cancels the user's booking; cancelling a cancelled booking changes nothing. */
@@ -101,10 +101,5 @@ public class BookingWriter {
     private static List<SeatConflict> conflicts(List<Seat> seats, Set<Long> ids, String reason) {
         return seats.stream().filter(seat -> ids.contains(seat.id))
                 .map(seat -> new SeatConflict(seat.row, seat.number, reason)).toList();
-    }
-
-    private static List<Seat> sortedForDisplay(List<Seat> seats) {
-        return seats.stream().sorted(java.util.Comparator.comparing((Seat seat) -> seat.row)
-                .thenComparing(seat -> seat.number)).toList();
     }
 }
