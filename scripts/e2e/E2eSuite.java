@@ -1,6 +1,7 @@
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,6 +171,15 @@ public class E2eSuite extends GatewayClient {
         check(internal.status() == 404, "seat-lock's internal API is not reachable through the gateway");
         Answer unauthenticated = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/tickets/events")).GET().build());
         check(unauthenticated.status() == 401, "no token: 401");
+        // The README's tokens come from scripts/dev-token.sh: the user it names is the user the services see.
+        String scriptToken = devTokenScript("readme-user");
+        Answer held = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/tickets/seats/lock"))
+                .header("Authorization", "Bearer " + scriptToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"schedule_id\":" + SCENARIO_SCHEDULE + ",\"seats\":" + seats("9열", 1) + "}"))
+                .build());
+        check(held.status() == 200, "a token from scripts/dev-token.sh is accepted: " + held.body());
+        check(get("readme-user", "/api/v1/tickets/seats?schedule_id=" + SCENARIO_SCHEDULE).body().contains("HELD_BY_YOU"),
+                "and names its user");
         Answer big = post("anyone", "/api/v1/tickets/bookings", "{\"pad\":\"" + "x".repeat(40_000) + "\"}");
         check(big.status() == 413 && big.body().contains("PAYLOAD_TOO_LARGE"), "oversized body: " + big.status());
     }
@@ -354,6 +364,15 @@ public class E2eSuite extends GatewayClient {
         if (!condition) {
             throw new AssertionError(what);
         }
+    }
+
+    static String devTokenScript(String user) throws Exception {
+        Process p = new ProcessBuilder("bash", "scripts/dev-token.sh", user).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String token = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("scripts/dev-token.sh failed");
+        }
+        return token;
     }
 
     /** Sends a signal to a service that local-stack.sh started (its pid file is in STACK_DIR). */
