@@ -45,4 +45,18 @@ public interface SeatLockConfig {
      * Unset means the internal API is closed.
      */
     Optional<String> internalApiKey();
+
+    /** The warm-up that runs the service's hot paths at start, before readiness says UP. */
+    WarmUp warmUp();
+
+    interface WarmUp {
+
+        /** Off in tests that count Redis keys or metrics; on wherever a crowd may meet the service. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The warm-up stops after this long, done or not, and the service becomes ready. */
+        @WithDefault("PT2S")
+        Duration maxTime();
+    }
 }

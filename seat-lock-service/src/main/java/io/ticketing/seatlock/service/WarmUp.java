@@ -1,0 +1,178 @@
+package io.ticketing.seatlock.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.ticketing.seatlock.config.SeatLockConfig;
+import io.ticketing.seatlock.error.ErrorCode;
+import io.ticketing.seatlock.error.SeatLockException;
+import io.ticketing.seatlock.model.Hold;
+import io.ticketing.seatlock.model.Seat;
+
+/**
+ * Runs the hot paths once the service has started and before readiness says UP, so that the first
+ * burst of a sale meets compiled code and open Redis connections instead of a cold JVM: every Lua
+ * script (lock, conflict, verify, extend, list, claim, confirm, a lock on a sold seat, unbook,
+ * release, abort), the JSON of holds, and the HTTP and JWT path of a request (see {@link SelfRequests}).
+ * <p>
+ * It works on schedule {@value #SCHEDULE}, which request validation refuses, so no real request can
+ * name its keys; each instance uses a row of its own, and deletes every key it wrote. Bounded by
+ * {@code seat-lock.warm-up.max-time}; a Redis that fails stops it at once (readiness then says why).
+ */
+@ApplicationScoped
+class WarmUp {
+
+    /** Validation refuses schedule ids below 1: this one belongs to the warm-up alone. */
+    static final long SCHEDULE = 0;
+    private static final int SEATS_PER_ROUND = 2;
+
+    private final SeatLockService service;
+    private final ReactiveRedisDataSource redis;
+    private final SeatLockConfig config;
+    private final ObjectMapper json;
+    private final SelfRequests http;
+    private volatile boolean done;
+
+    WarmUp(SeatLockService service, ReactiveRedisDataSource redis, SeatLockConfig config, ObjectMapper json,
+            SelfRequests http) {
+        this.service = service;
+        this.redis = redis;
+        this.config = config;
+        this.json = json;
+        this.http = http;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.warmUp().enabled()) {
+            done = true;
+            return;
+        }
+        // Its own thread: the warm-up waits on Redis, which must never happen on an event loop.
+        Thread.ofPlatform().name("warm-up").daemon().start(this::run);
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    private void run() {
+        long started = System.nanoTime();
+        long deadline = started + config.warmUp().maxTime().toNanos();
+        String row = "warm-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+        List<Seat> touched = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        int rounds = 0;
+        String stoppedBy = null;
+        try {
+            while (System.nanoTime() < deadline) {
+                List<Seat> seats = new ArrayList<>();
+                for (int i = 1; i <= SEATS_PER_ROUND; i++) {
+                    seats.add(new Seat(row, rounds * SEATS_PER_ROUND + i));
+                }
+                touched.addAll(seats);
+                round(seats, tokens);
+                rounds++;
+                if (rounds % 20 == 1) {
+                    http.send();
+                }
+            }
+        } catch (SeatLockException e) {
+            stoppedBy = e.code().name();
+        } catch (RuntimeException e) {
+            stoppedBy = e.toString();
+        } finally {
+            String cleanup = cleanUp(touched, tokens);
+            done = true;
+            Log.infof("Warm-up: %d rounds of lock, conflict, verify, extend, list, claim, confirm, unbook, release and "
+                    + "abort on schedule %d, %d HTTP requests, in %d ms%s%s", rounds, SCHEDULE, http.sent(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    stoppedBy == null ? "" : "; stopped early: " + stoppedBy, cleanup);
+        }
+    }
+
+    private void round(List<Seat> seats, List<String> tokens) {
+        String owner = "warm-up";
+        Hold hold = await(service.lock(owner, SCHEDULE, seats));
+        tokens.add(hold.token());
+        expect(() -> await(service.lock("warm-up-rival", SCHEDULE, seats.subList(0, 1))), ErrorCode.SEAT_ALREADY_LOCKED);
+        await(service.verify(owner, SCHEDULE, hold.token(), seats));
+        // Within the same millisecond as the lock, an extension gains nothing and is refused.
+        expect(() -> await(service.extend(owner, SCHEDULE, hold.token())), ErrorCode.HOLD_EXTENSION_LIMIT);
+        await(service.held(owner, SCHEDULE));
+        String claimToken = UUID.randomUUID().toString();
+        tokens.add(claimToken);
+        Hold claim = await(service.claim(owner, SCHEDULE, hold.token(), claimToken, seats));
+        await(service.confirm(owner, SCHEDULE, claim.token(), 0, seats, Instant.now().plusSeconds(60)));
+        expect(() -> await(service.lock("warm-up-rival", SCHEDULE, seats)), ErrorCode.SEAT_ALREADY_BOOKED);
+        await(service.unbook(owner, SCHEDULE, 0, seats));
+        Hold again = await(service.lock(owner, SCHEDULE, seats));
+        tokens.add(again.token());
+        await(service.release(owner, SCHEDULE, again.token(), List.of()));
+        String freeClaim = UUID.randomUUID().toString();
+        tokens.add(freeClaim);
+        await(service.claim(owner, SCHEDULE, null, freeClaim, seats));
+        await(service.abort(owner, SCHEDULE, freeClaim));
+        serialize(hold);
+    }
+
+    private void serialize(Hold hold) {
+        try {
+            String written = json.writeValueAsString(hold);
+            json.readValue(json.writeValueAsString(hold.seats()), Seat[].class);
+            json.readTree(written);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a call whose refusal with {@code allowed} is part of the path being warmed. */
+    private static void expect(Runnable call, ErrorCode allowed) {
+        try {
+            call.run();
+        } catch (SeatLockException e) {
+            if (e.code() != allowed) {
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes every key the warm-up wrote; the fencing counter of the warm-up schedule too. */
+    private String cleanUp(List<Seat> seats, List<String> tokens) {
+        List<String> keys = new ArrayList<>();
+        seats.forEach(seat -> keys.add(SeatKeys.seat(SCHEDULE, seat)));
+        tokens.forEach(token -> keys.add(SeatKeys.hold(SCHEDULE, token)));
+        keys.add(SeatKeys.fence(SCHEDULE));
+        try {
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> batch = keys.subList(from, Math.min(keys.size(), from + 500));
+                redis.execute("DEL", batch.toArray(String[]::new)).await().atMost(config.redisTimeout());
+            }
+            List<String> members = new ArrayList<>(List.of(SeatKeys.index(SCHEDULE)));
+            seats.forEach(seat -> members.add(seat.member()));
+            if (members.size() > 1) {
+                redis.execute("SREM", members.toArray(String[]::new)).await().atMost(config.redisTimeout());
+            }
+            return "";
+        } catch (RuntimeException e) {
+            // They expire by themselves (holds and claims by their TTL); only the index entries linger.
+            return "; could not delete its keys: " + e;
+        }
+    }
+
+    private <T> T await(io.smallrye.mutiny.Uni<T> call) {
+        return call.await().atMost(config.redisTimeout().multipliedBy(2));
+    }
+}
