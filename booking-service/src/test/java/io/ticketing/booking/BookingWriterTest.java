@@ -3,6 +3,7 @@ package io.ticketing.booking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -21,6 +22,8 @@ import io.ticketing.booking.model.SeatRef;
 import io.ticketing.booking.repository.SeatRepository;
 import io.ticketing.booking.service.BookingCommand;
 import io.ticketing.booking.service.BookingWriter;
+import io.ticketing.booking.service.CommitDeadlines;
+import io.ticketing.booking.service.Deadline;
 
 /**
  * The transaction's own guards, which no HTTP race can reach on purpose: a stale fencing token and
@@ -31,7 +34,9 @@ import io.ticketing.booking.service.BookingWriter;
 @WithTestResource(SeatLockServiceResource.class)
 class BookingWriterTest {
 
-    static final long FAR_AWAY = Long.MAX_VALUE;
+    static final Deadline IN_AN_HOUR = Deadline.in(Duration.ofHours(1));
+    static final Deadline PASSED = new Deadline(System.nanoTime() - 1);
+    static final CommitDeadlines FAR_AWAY = new CommitDeadlines(IN_AN_HOUR, IN_AN_HOUR);
 
     @Inject
     BookingWriter writer;
@@ -69,10 +74,23 @@ class BookingWriterTest {
         BookingCommand command = new BookingCommand(stage.eventId(), stage.scheduleId(), refs, null, null);
 
         BookingException late = assertThrows(BookingException.class,
-                () -> writer.write("late", command, wanted, 5_000, System.nanoTime() - 1));
+                () -> writer.write("late", command, wanted, 5_000, new CommitDeadlines(PASSED, IN_AN_HOUR)));
         assertEquals(ErrorCode.LOCK_EXPIRED, late.code());
         assertEquals(0, Fixtures.bookingsOf(db, stage.scheduleId()), "rolled back: no booking");
         assertEquals(0, Fixtures.count(db, "SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id "
                 + "WHERE s.schedule_id = ?", stage.scheduleId()), "rolled back: no booked seat");
+    }
+
+    @Test
+    void bookingIsNotCommittedOnceItsAnswerWouldComeTooLate() {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
+        List<SeatRef> refs = List.of(new SeatRef("1열", 1));
+        List<Seat> wanted = QuarkusTransaction.requiringNew().call(() -> seats.find(stage.scheduleId(), refs));
+        BookingCommand command = new BookingCommand(stage.eventId(), stage.scheduleId(), refs, null, null);
+
+        BookingException late = assertThrows(BookingException.class,
+                () -> writer.write("late", command, wanted, 5_000, new CommitDeadlines(IN_AN_HOUR, PASSED)));
+        assertEquals(ErrorCode.BOOKING_BUSY, late.code(), "503: not now, nothing stored");
+        assertEquals(0, Fixtures.bookingsOf(db, stage.scheduleId()), "no booking");
     }
 }

@@ -75,6 +75,21 @@ public final class Fixtures {
         return count(db, "SELECT count(*) FROM bookings WHERE schedule_id = ?", scheduleId);
     }
 
+    /** The users who have a booking of the schedule, straight from the database. */
+    public static List<String> usersWithBookings(DataSource db, long scheduleId) {
+        try (Connection connection = db.getConnection(); PreparedStatement statement = prepare(connection,
+                "SELECT DISTINCT user_id FROM bookings WHERE schedule_id = ?", scheduleId);
+                ResultSet rows = statement.executeQuery()) {
+            List<String> users = new java.util.ArrayList<>();
+            while (rows.next()) {
+                users.add(rows.getString(1));
+            }
+            return users;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void execute(DataSource db, String sql, Object... args) {
         try (Connection connection = db.getConnection(); PreparedStatement statement = prepare(connection, sql, args)) {
             statement.executeUpdate();

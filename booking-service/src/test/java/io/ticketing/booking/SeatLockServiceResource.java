@@ -13,7 +13,6 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.ticketing.testsupport.DevTokens;
-import io.ticketing.testsupport.Race;
 import io.ticketing.testsupport.TestRedis;
 
 /**
@@ -92,25 +91,8 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
                 "SEAT_LOCK_INTERNAL_API_KEY", SERVICE_KEY,
                 "SEAT_LOCK_HOLD_TTL", HOLD_TTL.toString()));
         process = builder.start();
+        // Ready means warmed up: seat-lock runs its own hot paths before it says so.
         awaitReady();
-        warmUp();
-    }
-
-    /**
-     * A freshly started JVM answers its first requests slowly (class loading, JIT), and booking gives
-     * seat-lock under a second: send a few bursts of holds first, as a rollout's warm-up would.
-     */
-    private void warmUp() {
-        URI base = URI.create(url() + "/");
-        for (int round = 0; round < 3; round++) {
-            int offset = round * 100;
-            try {
-                Race.run(100, i -> Race.post(base, "/api/v1/tickets/seats/lock", DevTokens.bearer("warm-up-" + (i % 10)),
-                        "{\"schedule_id\":1,\"seats\":[{\"row\":\"warm\",\"number\":" + (offset + i + 1) + "}]}"));
-            } catch (Exception e) {
-                throw new IllegalStateException("warm-up of seat-lock-service failed", e);
-            }
-        }
     }
 
     /** Empties Redis, as an operator's FLUSHALL or a Redis restart without persistence would. */

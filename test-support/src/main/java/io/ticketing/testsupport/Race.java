@@ -25,8 +25,8 @@ import java.util.function.IntFunction;
  */
 public final class Race {
 
-    /** What one user was finally told, and how many times the user pressed to get there. */
-    public record Result(int user, int status, String body, HttpHeaders headers, int tries) {
+    /** What one user was finally told, how many times the user pressed, and how long it took in all. */
+    public record Result(int user, int status, String body, HttpHeaders headers, int tries, Duration elapsed) {
     }
 
     public record Outcome(List<Result> results, Duration elapsed) {
@@ -85,6 +85,7 @@ public final class Race {
                 futures.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
+                    long sent = System.nanoTime();
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     int tried = 1;
                     while (response.statusCode() == 503 && tried < tries) {
@@ -92,7 +93,8 @@ public final class Race {
                         response = client.send(request, HttpResponse.BodyHandlers.ofString());
                         tried++;
                     }
-                    return new Result(id, response.statusCode(), response.body(), response.headers(), tried);
+                    return new Result(id, response.statusCode(), response.body(), response.headers(), tried,
+                            Duration.ofNanos(System.nanoTime() - sent));
                 }));
             }
             ready.await();

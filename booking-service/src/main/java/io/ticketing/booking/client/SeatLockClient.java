@@ -49,13 +49,26 @@ public class SeatLockClient {
         return api.claim(bearer, serviceKey, new ClaimRequest(scheduleId, seats, lockToken, claimToken));
     }
 
+    /**
+     * One try, inside the request's deadline (the caller waits for it). Should it fail, the booking is
+     * stored all the same, and {@link #confirmLater} keeps trying without holding up the answer.
+     */
     @Timeout(value = 900, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 2, delay = 100, delayUnit = ChronoUnit.MILLIS, abortOn = BookingException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
             skipOn = BookingException.class)
     public void confirm(String bearer, long scheduleId, String claimToken, long bookingId, List<SeatRef> seats,
             Instant soldUntil) {
         api.confirm(bearer, serviceKey, new ConfirmRequest(scheduleId, claimToken, bookingId, seats, soldUntil));
+    }
+
+    /** The confirm again, in the background, after a first try failed: safe to repeat. */
+    @Asynchronous
+    @Timeout(value = 900, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 4, delay = 500, jitter = 200, delayUnit = ChronoUnit.MILLIS, abortOn = BookingException.class)
+    public CompletionStage<Void> confirmLater(String bearer, long scheduleId, String claimToken, long bookingId,
+            List<SeatRef> seats, Instant soldUntil) {
+        api.confirm(bearer, serviceKey, new ConfirmRequest(scheduleId, claimToken, bookingId, seats, soldUntil));
+        return CompletableFuture.completedFuture(null);
     }
 
     /**

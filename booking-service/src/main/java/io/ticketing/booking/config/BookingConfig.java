@@ -29,9 +29,31 @@ public interface BookingConfig {
     @WithDefault("16")
     int maxConcurrentBookings();
 
-    /** How long a booking waits for its turn before it is refused with 503 BOOKING_BUSY. */
-    @WithDefault("PT10S")
+    /**
+     * How long a booking waits for its turn at most before it is refused with 503 BOOKING_BUSY; less
+     * when its deadline leaves less ({@link #requestTimeout()} minus {@link #stepsAfterAdmission()}).
+     */
+    @WithDefault("PT5S")
     Duration admissionTimeout();
+
+    /**
+     * The most a booking request may take from arrival to answer. The gateway's
+     * {@code X-Request-Budget-Ms} may make it shorter, never longer. It must end before the gateway's
+     * own read timeout (10 s), so that a client is never told 504 about a booking that was stored.
+     */
+    @WithDefault("PT9S")
+    Duration requestTimeout();
+
+    /**
+     * What a booking needs once it is let in: the claim (at most 0.9 s), the transaction (up to the
+     * lock timeout) and the confirm. A booking whose deadline leaves less is refused before it claims.
+     */
+    @WithDefault("PT4S")
+    Duration stepsAfterAdmission();
+
+    /** The commit must come at least this long before the deadline: the confirm and the answer follow it. */
+    @WithDefault("PT1S")
+    Duration afterCommit();
 
     /** How many seats one booking may name. */
     @WithDefault("8")
@@ -51,4 +73,18 @@ public interface BookingConfig {
 
     /** Sent as X-Service-Key to seat-lock's internal claim API (SEAT_LOCK_INTERNAL_API_KEY there). */
     Optional<String> seatLockServiceKey();
+
+    /** The warm-up that runs the service's hot paths at start, before readiness says UP. */
+    WarmUp warmUp();
+
+    interface WarmUp {
+
+        /** Off in tests that count rows or metrics; on wherever a crowd may meet the service. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The warm-up stops after this long, done or not, and the service becomes ready. */
+        @WithDefault("PT2S")
+        Duration maxTime();
+    }
 }

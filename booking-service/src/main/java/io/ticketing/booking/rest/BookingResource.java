@@ -1,6 +1,8 @@
 package io.ticketing.booking.rest;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,6 +35,9 @@ import io.ticketing.booking.service.BookingService;
 @SecurityRequirement(name = "jwt")
 public class BookingResource {
 
+    /** The part of its own timeout the gateway grants a request, in milliseconds (README: "Time budgets"). */
+    static final String BUDGET_HEADER = "X-Request-Budget-Ms";
+
     private final BookingService bookings;
     private final RequestValidator validate;
     private final CurrentUser user;
@@ -46,9 +51,10 @@ public class BookingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book held (or free) seats", description = "Same Idempotency-Key and body: the same booking again.")
-    public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey, BookingRequest request) {
+    public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(BUDGET_HEADER) String budgetMillis, BookingRequest request) {
         BookingCommand command = validate.booking(request, idempotencyKey);
-        BookingOutcome outcome = bookings.book(user.id(), user.bearer(), command);
+        BookingOutcome outcome = bookings.book(user.id(), user.bearer(), command, budget(budgetMillis));
         BookingView view = BookingView.of(outcome.details());
         return Response.created(URI.create("/api/v1/tickets/bookings/" + view.bookingId()))
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed())).entity(view).build();
@@ -75,5 +81,15 @@ public class BookingResource {
     @Operation(summary = "Cancel a booking; its seats can be held and booked again")
     public BookingView cancel(@PathParam("booking_id") long bookingId) {
         return BookingView.of(bookings.cancel(user.id(), user.bearer(), bookingId));
+    }
+
+    /** The gateway's budget; a missing or malformed one leaves the service's own. */
+    private static Optional<Duration> budget(String millis) {
+        try {
+            return millis == null ? Optional.empty() : Optional.of(Duration.ofMillis(Long.parseLong(millis.trim())))
+                    .filter(budget -> !budget.isNegative());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -13,7 +13,9 @@ import io.ticketing.booking.error.ErrorCode;
 /**
  * Lets at most {@code booking.max-concurrent-bookings} bookings run at once; the others queue.
  * Waiting here costs nothing downstream: no claim is made and no row is locked until a booking is
- * let in, so its seat-lock deadline and its transaction only start once it has room to finish.
+ * let in, so its seat-lock deadline and its transaction only start once it has room to finish. A
+ * booking waits at most {@code booking.admission-timeout}, and never past the moment by which it
+ * must be let in to finish before its request's deadline.
  */
 @ApplicationScoped
 class AdmissionGate {
@@ -26,10 +28,11 @@ class AdmissionGate {
         this.waitMillis = config.admissionTimeout().toMillis();
     }
 
-    <T> T admit(Supplier<T> work) {
+    <T> T admit(Deadline letInBy, Supplier<T> work) {
         boolean admitted;
         try {
-            admitted = permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+            long wait = Math.min(waitMillis, letInBy.remaining().toMillis());
+            admitted = wait > 0 && permits.tryAcquire(wait, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BookingException(ErrorCode.BOOKING_BUSY);

@@ -64,10 +64,19 @@ public class BookingService {
         this.config = config;
     }
 
-    public BookingOutcome book(String userId, String bearer, BookingCommand command) {
+    /**
+     * Books, answering within {@code booking.request-timeout} or the shorter {@code budget} the
+     * gateway granted: a booking that cannot finish in time is refused (503) before it claims, and
+     * never committed after its deadline.
+     */
+    public BookingOutcome book(String userId, String bearer, BookingCommand command, Optional<Duration> budget) {
         long started = System.nanoTime();
+        Duration allowed = budget.filter(granted -> granted.compareTo(config.requestTimeout()) < 0)
+                .orElse(config.requestTimeout());
+        Deadline deadline = Deadline.in(allowed);
         try {
-            BookingOutcome outcome = gate.admit(() -> bookOnce(userId, bearer, command));
+            BookingOutcome outcome = gate.admit(deadline.minus(config.stepsAfterAdmission()),
+                    () -> bookOnce(userId, bearer, command, deadline));
             if (!outcome.replayed()) {
                 metrics.confirmed(Duration.ofNanos(System.nanoTime() - started));
             }
@@ -78,7 +87,7 @@ public class BookingService {
         }
     }
 
-    private BookingOutcome bookOnce(String userId, String bearer, BookingCommand command) {
+    private BookingOutcome bookOnce(String userId, String bearer, BookingCommand command, Deadline deadline) {
         Schedule schedule = schedules.findByIdOptional(command.scheduleId())
                 .filter(found -> found.eventId == command.eventId())
                 .orElseThrow(() -> new BookingException(ErrorCode.SCHEDULE_NOT_FOUND, Long.toString(command.scheduleId())));
@@ -101,11 +110,13 @@ public class BookingService {
             abortQuietly(bearer, schedule.id, claimToken);
             throw e;
         }
-        long deadline = claimedAt + Duration.ofMillis(claim.ttlMillis()).minus(config.claimSafetyMargin()).toNanos();
+        Deadline claimSafe = new Deadline(claimedAt + Duration.ofMillis(claim.ttlMillis()).minus(config.claimSafetyMargin())
+                .toNanos());
 
         BookingDetails written;
         try {
-            written = writer.write(userId, command, wanted, claim.fencingToken(), deadline);
+            written = writer.write(userId, command, wanted, claim.fencingToken(),
+                    new CommitDeadlines(claimSafe, deadline.minus(config.afterCommit())));
         } catch (RuntimeException e) {
             BookingException translated = e instanceof BookingException domain ? domain : DatabaseFailures.translate(e);
             if (translated != null) {
@@ -207,12 +218,18 @@ public class BookingService {
     }
 
     private void confirmQuietly(String bearer, Schedule schedule, String claimToken, long bookingId, List<SeatRef> refs) {
+        Instant soldUntil = schedule.startsAt.toInstant().plus(SOLD_MARKERS_AFTER_START);
         try {
-            Instant soldUntil = schedule.startsAt.toInstant().plus(SOLD_MARKERS_AFTER_START);
             seatLock.confirm(bearer, schedule.id, claimToken, bookingId, refs, soldUntil);
         } catch (RuntimeException e) {
-            // The booking is committed; the database keeps it safe. Redis only learns later that it is sold.
-            Log.warnf("Booking %d committed, but seat-lock did not mark it sold: %s", bookingId, e.toString());
+            // The booking is committed; the database keeps it safe. Redis learns a little later that it
+            // is sold, without holding up the answer (the claim guards the seats meanwhile).
+            Log.warnf("Booking %d committed, seat-lock not told yet (trying again in the background): %s", bookingId,
+                    e.toString());
+            seatLock.confirmLater(bearer, schedule.id, claimToken, bookingId, refs, soldUntil).exceptionally(failure -> {
+                Log.warnf("Booking %d committed, but seat-lock did not mark it sold: %s", bookingId, failure.toString());
+                return null;
+            });
         }
     }
 

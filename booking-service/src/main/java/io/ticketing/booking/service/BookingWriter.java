@@ -41,12 +41,18 @@ public class BookingWriter {
 
     /**
      * Locks the seat rows, checks none is sold and none was booked under a newer fencing token,
-     * writes the booking, and commits only if the claim that guards it is still comfortably alive.
+     * writes the booking, and commits only if the claim that guards it is still comfortably alive
+     * and the request's answer can still reach the caller in time. Waits for row locks no longer
+     * than either allows.
      */
     @Transactional
     public BookingDetails write(String userId, BookingCommand command, List<Seat> wanted, long fencingToken,
-            long claimDeadlineNanos) {
-        seats.setLockTimeout(config.lockTimeout().toMillis());
+            CommitDeadlines commitBy) {
+        long lockWait = Math.min(config.lockTimeout().toMillis(), commitBy.earliest().remaining().toMillis());
+        if (lockWait <= 0) {
+            throw commitBy.refusal();
+        }
+        seats.setLockTimeout(lockWait);
         List<Seat> locked = seats.lockForUpdate(wanted.stream().map(seat -> seat.id).toList());
 
         Set<Long> sold = Set.copyOf(bookedSeats.activeAmong(locked.stream().map(seat -> seat.id).toList()));
@@ -79,8 +85,8 @@ public class BookingWriter {
         }
         bookings.flush();
 
-        if (System.nanoTime() > claimDeadlineNanos) {
-            throw new BookingException(ErrorCode.LOCK_EXPIRED);
+        if (commitBy.earliest().passed()) {
+            throw commitBy.refusal();
         }
         return new BookingDetails(booking, locked.stream().sorted(Seat.DISPLAY_ORDER).toList());
     }

@@ -1,0 +1,109 @@
+package io.ticketing.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy on a free port of 127.0.0.1 that puts a delay of its own in front of a real server:
+ * every chunk a client sends waits {@link #delay(Duration)} before it is passed on. Timings become
+ * reproducible without sleeps in production code: "seat-lock answers, but slowly" is a proxy with
+ * a delay in front of the real seat-lock. One virtual thread per direction of a connection.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final String targetHost;
+    private final int targetPort;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile Duration delay = Duration.ZERO;
+
+    private FaultProxy(String targetHost, int targetPort) throws IOException {
+        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        Thread.ofVirtual().name("fault-proxy-accept").start(this::accept);
+    }
+
+    public static FaultProxy to(String host, int port) {
+        try {
+            return new FaultProxy(host, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** From now on, every chunk from a client waits this long before it reaches the server. */
+    public FaultProxy delay(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket(targetHost, targetPort);
+                sockets.add(client);
+                sockets.add(upstream);
+                Thread.ofVirtual().start(() -> pump(client, upstream, true));
+                Thread.ofVirtual().start(() -> pump(upstream, client, false));
+            } catch (IOException e) {
+                // closed, or the target refused: the client sees its connection end
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean delayed) {
+        byte[] buffer = new byte[16384];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                Duration wait = delay;
+                if (delayed && !wait.isZero()) {
+                    Thread.sleep(wait);
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // one side went away: so does the other
+        } finally {
+            close(from);
+            close(to);
+        }
+    }
+
+    private void close(Socket socket) {
+        sockets.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        sockets.forEach(this::close);
+    }
+}
