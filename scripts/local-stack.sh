@@ -10,12 +10,20 @@
 # Settings (environment): GATEWAY_PORT=8080 SEAT_LOCK_PORT=8081 BOOKING_PORT=8082
 #   REDIS_PORT=6379 (a Redis answering there is used, else redis-server is started there)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres DB_NAME=ticketing (created with the demo data if missing)
-#   STACK_DIR=.local-stack (pids, logs, rendered gateway config)  HOLD_TTL=PT2M (seat-lock hold time)
-# Needs: a JDK 17, psql, redis-server, nginx (apt-get install postgresql-client redis-server nginx).
-# The jars are built with ./mvnw package -DskipTests if missing.
-set -euo pipefail
+#   STACK_DIR=.local-stack (pids, logs, rendered gateway config)  HOLD_TTL=PT2M CLAIM_TTL=PT30S (seat-lock)
+#   AOT=on (use each service's AOT cache, training it first if missing) | off (start without it)
+#   AOT_TRAINING=1 (used by scripts/aot-train.sh: the services record an AOT cache until they stop)
+#   JAVA_BIN (default: the JDK 25 that scripts/lib/jdk.sh finds)
+# Before it starts anything it checks what it needs (scripts/lib/prereqs.sh): a JDK 25, psql,
+# pg_isready, redis-server, redis-cli, nginx, envsubst, curl and free ports; as root on Debian or
+# Ubuntu it installs what is missing with apt-get, elsewhere it prints the install command and
+# stops. If `up` fails half-way, it stops what it had started, so the next `up` starts clean.
+# The jars are built with ./mvnw package -DskipTests if missing, and their AOT caches trained.
+set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/prereqs.sh
+. "$ROOT/scripts/lib/prereqs.sh"
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 SEAT_LOCK_PORT=${SEAT_LOCK_PORT:-8081}
 BOOKING_PORT=${BOOKING_PORT:-8082}
@@ -26,22 +34,33 @@ PGUSER=${PGUSER:-postgres}
 DB_NAME=${DB_NAME:-ticketing}
 STACK_DIR=${STACK_DIR:-$ROOT/.local-stack}
 HOLD_TTL=${HOLD_TTL:-PT2M}
+CLAIM_TTL=${CLAIM_TTL:-PT30S}
+AOT=${AOT:-on}
+AOT_TRAINING=${AOT_TRAINING:-}
+# The same flags train the AOT cache and run with it (a cache is only used by a JVM configured like its trainer).
+JVM_FLAGS=(-Xmx512m -XX:+UseG1GC)
 SERVICE_KEY=local-only-service-key   # LOCAL-ONLY: the internal claim API key between the two services
 export PGHOST PGPORT PGUSER
 
 log() { printf '[local-stack] %s\n' "$*" >&2; }
 
-wait_for() { # name url seconds
-  local name=$1 url=$2 deadline=$((SECONDS + $3))
+now_ms() { date +%s%3N; }
+
+wait_for() { # name url seconds [started_ms]: also writes $STACK_DIR/<name>.ready-ms, the time to ready
+  local name=$1 url=$2 deadline=$((SECONDS + $3)) started=${4:-$(now_ms)}
   until curl -fs -o /dev/null "$url"; do
     if [ $SECONDS -ge $deadline ]; then log "$name not ready at $url (logs in $STACK_DIR)"; return 1; fi
-    sleep 0.5
+    sleep 0.1
   done
-  log "$name ready ($url)"
+  echo $(($(now_ms) - started)) >"$STACK_DIR/${name%-service}.ready-ms"
+  log "$name ready in $(cat "$STACK_DIR/${name%-service}.ready-ms") ms ($url)"
 }
 
 ensure_postgres() {
   if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+    if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+      ticketing_require_tools pg_ctlcluster
+    fi
     log "starting PostgreSQL"
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
     touch "$STACK_DIR/postgres.started"   # so that `down` stops only a PostgreSQL that `up` started
@@ -72,21 +91,50 @@ ensure_jars() {
   fi
 }
 
+# APP_ROOT: where the built services are (scripts/bench.sh points it at an older build to compare).
+app_dir() { echo "${APP_ROOT:-$ROOT}/$1-service/target/quarkus-app"; }
+
+# A cache fits only the build that trained it: one older than its quarkus-run.jar is trained again.
+aot_fresh() { [ "$(app_dir "$1")/app.aot" -nt "$(app_dir "$1")/quarkus-run.jar" ]; }
+
+# Each service's AOT cache (app.aot beside quarkus-run.jar), trained on a stack of its own when missing.
+ensure_aot() {
+  [ "$AOT" = on ] && [ -z "$AOT_TRAINING" ] || return 0
+  if ! aot_fresh seat-lock || ! aot_fresh booking; then
+    log "training the AOT caches (scripts/aot-train.sh, about a minute, once per build)"
+    "$ROOT/scripts/aot-train.sh" >"$STACK_DIR/aot-train.log" 2>&1 \
+      || { log "AOT training failed (see $STACK_DIR/aot-train.log); starting without a cache"; return 0; }
+  fi
+}
+
+# JVM options of a service: the shared flags and its AOT cache (recorded while training, else used if present).
+jvm_options() {
+  local app; app=$(app_dir "$1")
+  printf '%s\n' "${JVM_FLAGS[@]}"
+  if [ -n "$AOT_TRAINING" ]; then
+    printf '%s\n' "-XX:AOTCacheOutput=$app/app.aot"
+  elif [ "$AOT" = on ] && aot_fresh "$1"; then
+    printf '%s\n' "-XX:AOTCache=$app/app.aot"
+  fi
+}
+
 start_service() {
-  local name=$1
+  local name=$1 started
   case "$name" in
     seat-lock)
+      started=$(now_ms)
       QUARKUS_HTTP_PORT=$SEAT_LOCK_PORT \
       QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/dev/jwt-public.pem" \
       SEAT_LOCK_INTERNAL_API_KEY=$SERVICE_KEY \
-      SEAT_LOCK_HOLD_TTL=$HOLD_TTL \
-      nohup java -Xmx512m -jar "$ROOT/seat-lock-service/target/quarkus-app/quarkus-run.jar" \
+      SEAT_LOCK_HOLD_TTL=$HOLD_TTL SEAT_LOCK_CLAIM_TTL=$CLAIM_TTL \
+      nohup "$JAVA_BIN" $(jvm_options seat-lock) -jar "$(app_dir seat-lock)/quarkus-run.jar" \
         >>"$STACK_DIR/seat-lock.log" 2>&1 &
       echo $! >"$STACK_DIR/seat-lock.pid"
-      wait_for seat-lock-service "http://127.0.0.1:$SEAT_LOCK_PORT/q/health/ready" 90
+      wait_for seat-lock-service "http://127.0.0.1:$SEAT_LOCK_PORT/q/health/ready" 90 "$started"
       ;;
     booking)
+      started=$(now_ms)
       QUARKUS_HTTP_PORT=$BOOKING_PORT \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" \
       QUARKUS_DATASOURCE_USERNAME=$PGUSER \
@@ -94,10 +142,10 @@ start_service() {
       QUARKUS_REST_CLIENT_SEAT_LOCK_URL="http://127.0.0.1:$SEAT_LOCK_PORT" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/dev/jwt-public.pem" \
       BOOKING_SEAT_LOCK_SERVICE_KEY=$SERVICE_KEY \
-      nohup java -Xmx512m -jar "$ROOT/booking-service/target/quarkus-app/quarkus-run.jar" \
+      nohup "$JAVA_BIN" $(jvm_options booking) -jar "$(app_dir booking)/quarkus-run.jar" \
         >>"$STACK_DIR/booking.log" 2>&1 &
       echo $! >"$STACK_DIR/booking.pid"
-      wait_for booking-service "http://127.0.0.1:$BOOKING_PORT/q/health/ready" 90
+      wait_for booking-service "http://127.0.0.1:$BOOKING_PORT/q/health/ready" 90 "$started"
       ;;
     *) log "unknown service $name (seat-lock | booking)"; return 2 ;;
   esac
@@ -107,8 +155,11 @@ stop_pid() { # pidfile
   local pidfile=$1
   [ -f "$pidfile" ] || return 0
   local pid; pid=$(cat "$pidfile")
+  # SIGTERM: the service drains (quarkus.shutdown.*); a training JVM then also writes its AOT cache.
+  local quarter_seconds=80
+  [ -z "$AOT_TRAINING" ] || quarter_seconds=480
   if kill "$pid" 2>/dev/null; then
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    for _ in $(seq 1 $quarter_seconds); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
   fi
   rm -f "$pidfile"
@@ -125,14 +176,33 @@ start_gateway() {
   wait_for gateway "http://127.0.0.1:$GATEWAY_PORT/gateway/health" 10
 }
 
+running() { [ -f "$STACK_DIR/$1.pid" ] && kill -0 "$(cat "$STACK_DIR/$1.pid")" 2>/dev/null; }
+
+# Everything `up` needs, checked before it starts anything.
+preflight() {
+  ticketing_use_jdk
+  JAVA_BIN=${JAVA_BIN:-$JAVA_HOME/bin/java}
+  ticketing_require_tools psql pg_isready redis-server redis-cli nginx envsubst curl
+  local ports=()
+  running seat-lock || ports+=("$SEAT_LOCK_PORT")
+  running booking || ports+=("$BOOKING_PORT")
+  [ -f "$STACK_DIR/nginx/logs/nginx.pid" ] || ports+=("$GATEWAY_PORT")
+  ticketing_require_free_ports "${ports[@]}"
+}
+
 up() {
+  preflight
   mkdir -p "$STACK_DIR"
+  # A failure half-way stops what this `up` started, so that the next `up` starts clean.
+  trap 'log "up failed: stopping what it started"; down >/dev/null 2>&1 || true' ERR
   ensure_jars
+  ensure_aot
   ensure_postgres
   ensure_redis
-  [ -f "$STACK_DIR/seat-lock.pid" ] && kill -0 "$(cat "$STACK_DIR/seat-lock.pid")" 2>/dev/null || start_service seat-lock
-  [ -f "$STACK_DIR/booking.pid" ] && kill -0 "$(cat "$STACK_DIR/booking.pid")" 2>/dev/null || start_service booking
+  running seat-lock || start_service seat-lock
+  running booking || start_service booking
   [ -f "$STACK_DIR/nginx/logs/nginx.pid" ] || start_gateway
+  trap - ERR
   log "up: gateway http://127.0.0.1:$GATEWAY_PORT  (token: scripts/dev-token.sh USER_ID)"
 }
 
@@ -159,6 +229,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   stop) stop_pid "$STACK_DIR/${2:?service}.pid"; log "stopped $2" ;;
-  start) mkdir -p "$STACK_DIR"; start_service "${2:?service}" ;;
+  start) ticketing_use_jdk; JAVA_BIN=${JAVA_BIN:-$JAVA_HOME/bin/java}; mkdir -p "$STACK_DIR"; start_service "${2:?service}" ;;
   *) echo "usage: $0 up | down | stop SERVICE | start SERVICE" >&2; exit 2 ;;
 esac
