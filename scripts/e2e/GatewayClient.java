@@ -86,6 +86,27 @@ class GatewayClient {
         }
     }
 
+    /** How many answers had each status. */
+    static java.util.SortedMap<Integer, Long> statuses(java.util.List<Answer> answers) {
+        java.util.SortedMap<Integer, Long> by = new java.util.TreeMap<>();
+        answers.forEach(a -> by.merge(a.status(), 1L, Long::sum));
+        return by;
+    }
+
+    /** Sends all requests at once, asynchronously, and waits for every answer; no request is repeated. */
+    static java.util.List<Answer> burst(java.util.List<HttpRequest> requests) throws Exception {
+        java.util.List<java.util.concurrent.CompletableFuture<Answer>> futures = new java.util.ArrayList<>();
+        for (HttpRequest request : requests) {
+            futures.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle(
+                    (response, failure) -> failure == null ? Answer.of(response) : new Answer(-1, failure.toString())));
+        }
+        java.util.List<Answer> answers = new java.util.ArrayList<>();
+        for (var future : futures) {
+            answers.add(future.get(2, java.util.concurrent.TimeUnit.MINUTES));
+        }
+        return answers;
+    }
+
     static String sql(String query) throws Exception {
         Process p = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("PGHOST", "127.0.0.1"), "-U",
                 System.getenv().getOrDefault("PGUSER", "postgres"), "-d", DB, "-tAc", query).redirectErrorStream(true).start();
