@@ -1,7 +1,74 @@
 #!/usr/bin/env bash
-# Benchmark: the same stack as the end-to-end suite (packaged services, Redis, nginx, a fresh
-# PostgreSQL database, all on free ports), loaded through the gateway by scripts/e2e/Bench.java,
-# which prints throughput and latency percentiles. Needs the jars (./mvnw package first).
-# BENCH_USERS (default 64) concurrent clients, BENCH_SECONDS (default 20) per timed load.
+# Benchmark: prints figures, asserts only that the answers were right. Two parts, both on the e2e
+# stack (scripts/e2e.sh: packaged services, a private Redis, nginx, a fresh PostgreSQL database,
+# all on free ports, everything through the gateway):
+#
+#  cold  For each variant, a fresh stack loaded at once, no warm-up by the client
+#        (scripts/e2e/ColdStart.java): time to ready per service, the first burst (300 users lock
+#        one seat, the winner books it), booking throughput in the first 20 s and from 120 s to
+#        140 s, RSS idle and under load. Variants (COLD_START_VARIANTS):
+#          java17       the last Java 17 build (BASELINE_REF, built once into target/bench/java17
+#                       with the machine's JDK 17), no cache, no warm-up: what the project was
+#          java25       this build on Java 25, no AOT cache, warm-up off
+#          java25-warm  this build on Java 25, warm-up on, no AOT cache
+#          java25-aot   this build on Java 25, AOT cache and warm-up: how it ships
+#  warm  scripts/e2e/Bench.java after its own warm-up loads: hold+release throughput, 500-user storms
+#        on one seat, hold+book a 2,000-seat schedule until sold out.
+#
+# BENCH_ONLY=cold|warm (default: both). COLD_LOAD_SECONDS (default 140), COLD_BURST_USERS (300),
+# BENCH_USERS (64), BENCH_SECONDS (20). Needs the jars (./mvnw package -DskipTests).
 set -euo pipefail
-exec "$(dirname "$0")/e2e.sh" Bench
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=lib/prereqs.sh
+. scripts/lib/prereqs.sh
+ticketing_use_jdk
+ONLY=${BENCH_ONLY:-all}
+BASELINE_REF=${BASELINE_REF:-5665ac6}
+mkdir -p target/bench
+
+baseline_java17() { # builds the last Java 17 commit once; prints its folder
+  local dir="$ROOT/target/bench/java17" jdk17
+  jdk17=$(ls -d /usr/lib/jvm/*17* 2>/dev/null | head -n 1)
+  [ -n "$jdk17" ] || { echo "no JDK 17 under /usr/lib/jvm" >&2; return 1; }
+  if [ ! -f "$dir/booking-service/target/quarkus-app/quarkus-run.jar" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    git archive "$BASELINE_REF" | tar -x -C "$dir"
+    (cd "$dir" && JAVA_HOME=$jdk17 ./mvnw -B -q -ntp package -DskipTests >&2)
+  fi
+  echo "$dir $jdk17"
+}
+
+if [ "$ONLY" != warm ]; then
+  tsv="$ROOT/target/bench/cold-start.tsv"
+  : >"$tsv"
+  for variant in ${COLD_START_VARIANTS:-java17 java25 java25-warm java25-aot}; do
+    echo "=== cold start: $variant ==="
+    case "$variant" in
+      java17)
+        read -r app_root jdk17 < <(baseline_java17) || { echo "skipped: no Java 17 baseline" >&2; continue; }
+        env APP_ROOT="$app_root" JAVA_BIN="$jdk17/bin/java" AOT=off \
+          COLD_START_VARIANT="Java 17, no cache, no warm-up ($BASELINE_REF)" COLD_START_TSV="$tsv" scripts/e2e.sh ColdStart ;;
+      java25)
+        env AOT=off SEAT_LOCK_WARM_UP_ENABLED=false BOOKING_WARM_UP_ENABLED=false \
+          COLD_START_VARIANT="Java 25, no cache, no warm-up" COLD_START_TSV="$tsv" scripts/e2e.sh ColdStart ;;
+      java25-warm)
+        env AOT=off COLD_START_VARIANT="Java 25, warm-up, no cache" COLD_START_TSV="$tsv" scripts/e2e.sh ColdStart ;;
+      java25-aot)
+        env AOT=on COLD_START_VARIANT="Java 25, AOT cache + warm-up" COLD_START_TSV="$tsv" scripts/e2e.sh ColdStart ;;
+      *) echo "unknown variant $variant" >&2; exit 2 ;;
+    esac
+  done
+  echo
+  echo "=== cold start, $(date -u +%F), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, everything on one machine ==="
+  {
+    printf 'variant\tseat-lock ready ms\tbooking ready ms\tfirst burst: locks\twinner booked at first press\t503s in burst\tbookings/s 0-20 s\tbookings/s 120-140 s\t0-20 s vs 120-140 s\tseat-lock RSS MiB idle / load\tbooking RSS MiB idle / load\n'
+    cat "$tsv"
+  } | column -t -s $'\t'
+fi
+
+if [ "$ONLY" != cold ]; then
+  echo
+  echo "=== warm: scripts/e2e/Bench.java ==="
+  scripts/e2e.sh Bench
+fi

@@ -1,0 +1,144 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The cold-start benchmark, run by scripts/bench.sh right after scripts/local-stack.sh said the
+ * stack is ready, with no warm-up of its own: what a sale meets when it opens on a fresh start.
+ * <ol>
+ * <li>The first burst: COLD_BURST_USERS (300) users lock one seat at once, and the winner books it.
+ * Reported: the answers (one 200, the rest 409; any 503 is a miss) and whether the winner's booking
+ * was a 201 at the first press.</li>
+ * <li>Booking throughput (hold, then book, one seat each, BENCH_USERS users) in the first 20 s, the
+ * load kept up to two minutes, and again from 120 s to 140 s.</li>
+ * <li>RSS of each service at idle (before the burst) and under load (at the end).</li>
+ * </ol>
+ * One TSV row per run is appended to COLD_START_TSV, which bench.sh prints as a table; the variant
+ * (JDK, cache, warm-up) is COLD_START_VARIANT. Every seat sold is checked to be sold exactly once.
+ */
+public class ColdStart extends Bench {
+
+    static final long SCHEDULE = 900_101;
+    static final int ROWS = 250;
+    static final int SEATS_PER_ROW = 240;
+    static final int BURST_USERS = Integer.parseInt(System.getenv().getOrDefault("COLD_BURST_USERS", "300"));
+    static final int LOAD_SECONDS = Integer.parseInt(System.getenv().getOrDefault("COLD_LOAD_SECONDS", "140"));
+
+    public static void main(String[] args) throws Exception {
+        String variant = System.getenv().getOrDefault("COLD_START_VARIANT", "this build");
+        long seatLockRssIdle = rssMiB("seat-lock");
+        long bookingRssIdle = rssMiB("booking");
+
+        // 1. The first burst, at once: many users lock seat 1열-1 of schedule 1, the winner books it.
+        String seat = seats("1열", 1);
+        List<java.net.http.HttpRequest> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < BURST_USERS; i++) {
+            requests.add(lockRequest("first-" + i, 1, seat));
+        }
+        List<Answer> locks = burst(requests);
+        long winners = locks.stream().filter(a -> a.status() == 200).count();
+        long busy = locks.stream().filter(a -> a.status() == 503).count();
+        Answer winner = locks.stream().filter(a -> a.status() == 200).findFirst().orElse(null);
+        String winnerUser = null;
+        for (int i = 0; i < locks.size(); i++) {
+            if (locks.get(i) == winner) {
+                winnerUser = "first-" + i;
+            }
+        }
+        Answer booked = winner == null ? new Answer(0, "") : book(winnerUser, 1, seat, winner.field("lock_token"));
+        boolean firstPress = booked.status() == 201;
+        System.out.printf("first burst: %d users lock one seat: %s; the winner's booking: %d%s%n", BURST_USERS,
+                statuses(locks), booked.status(), firstPress ? " at the first press" : " " + booked.body());
+
+        // 2. Bookings on fresh seats, from the first second to LOAD_SECONDS.
+        sql("INSERT INTO schedules (id, event_id, starts_at) VALUES (" + SCHEDULE + ", " + EVENT
+                + ", now() + interval '30 days') ON CONFLICT DO NOTHING");
+        sql("INSERT INTO seats (schedule_id, row_label, number, grade, price) SELECT " + SCHEDULE + ", r || '열', n, 'R', 120000 "
+                + "FROM generate_series(1, " + ROWS + ") r, generate_series(1, " + SEATS_PER_ROW + ") n ON CONFLICT DO NOTHING");
+        int seatCount = ROWS * SEATS_PER_ROW;
+        AtomicInteger nextSeat = new AtomicInteger();
+        AtomicLong start = new AtomicLong(System.nanoTime());
+        long[] bookedAt = new long[seatCount];
+        AtomicInteger answered503 = new AtomicInteger();
+        long loadEnd = start.get() + LOAD_SECONDS * 1_000_000_000L;
+        long[] rssUnderLoad = new long[2];
+        runUsers(user -> {
+            while (System.nanoTime() < loadEnd) {
+                int i = nextSeat.getAndIncrement();
+                if (i >= seatCount) {
+                    return;
+                }
+                String one = seats((i / SEATS_PER_ROW + 1) + "열", i % SEATS_PER_ROW + 1);
+                Answer held = send(lockRequest("cold-" + user, SCHEDULE, one));
+                Answer result = held.status() == 200 ? book("cold-" + user, SCHEDULE, one, held.field("lock_token")) : held;
+                if (result.status() == 201) {
+                    bookedAt[i] = System.nanoTime();
+                } else if (result.status() == 503) {
+                    answered503.incrementAndGet();
+                }
+                if (user == 0 && rssUnderLoad[0] == 0 && System.nanoTime() > loadEnd - 5_000_000_000L) {
+                    rssUnderLoad[0] = rssMiB("seat-lock");
+                    rssUnderLoad[1] = rssMiB("booking");
+                }
+            }
+        });
+        double first20 = perSecond(bookedAt, start.get(), 0, 20);
+        double after120 = LOAD_SECONDS >= 140 ? perSecond(bookedAt, start.get(), 120, 140) : Double.NaN;
+        String stored = sql("SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id WHERE s.schedule_id = "
+                + SCHEDULE + " AND b.active");
+        String twice = sql("SELECT count(*) FROM (SELECT seat_id FROM booked_seats WHERE active GROUP BY seat_id "
+                + "HAVING count(*) > 1) t");
+        long answered201 = java.util.Arrays.stream(bookedAt).filter(t -> t != 0).count();
+        System.out.printf("bookings: first 20 s %.0f/s, 120-140 s %.0f/s (%d booked, %s stored, %d answers were 503, "
+                + "%s seats sold twice)%n", first20, after120, answered201, stored, answered503.get(), twice);
+        System.out.printf("RSS MiB: seat-lock %d idle, %d under load; booking %d idle, %d under load%n", seatLockRssIdle,
+                rssUnderLoad[0], bookingRssIdle, rssUnderLoad[1]);
+
+        String row = String.join("\t", variant, readyMs("seat-lock"), readyMs("booking"), statuses(locks).toString(),
+                firstPress ? "yes" : "no (" + booked.status() + ")", Long.toString(busy), String.format("%.0f", first20),
+                Double.isNaN(after120) ? "-" : String.format("%.0f", after120),
+                Double.isNaN(after120) ? "-" : String.format("%.0f%%", 100 * first20 / after120),
+                seatLockRssIdle + " / " + rssUnderLoad[0], bookingRssIdle + " / " + rssUnderLoad[1]);
+        String tsv = System.getenv("COLD_START_TSV");
+        if (tsv != null) {
+            Files.writeString(Path.of(tsv), row + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        if (winners != 1 || !twice.equals("0") || !stored.equals(Long.toString(answered201))) {
+            throw new IllegalStateException("wrong answers: " + winners + " winners, " + twice + " seats sold twice, "
+                    + answered201 + " answered 201 but " + stored + " stored");
+        }
+    }
+
+    static double perSecond(long[] bookedAt, long start, int fromSecond, int toSecond) {
+        long from = start + fromSecond * 1_000_000_000L;
+        long to = start + toSecond * 1_000_000_000L;
+        return java.util.Arrays.stream(bookedAt).filter(t -> t >= from && t < to).count() / (double) (toSecond - fromSecond);
+    }
+
+    /** The service's resident memory, from /proc (its pid file is in the stack's folder). */
+    static long rssMiB(String service) {
+        try {
+            String pid = Files.readString(Path.of(System.getenv("STACK_DIR"), service + ".pid")).trim();
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            // not known
+        }
+        return -1;
+    }
+
+    /** How long the service took from its start to ready, as local-stack.sh measured it. */
+    static String readyMs(String service) {
+        try {
+            return Files.readString(Path.of(System.getenv("STACK_DIR"), service + ".ready-ms")).trim();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}
