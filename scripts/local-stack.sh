@@ -46,10 +46,11 @@ log() { printf '[local-stack] %s\n' "$*" >&2; }
 
 now_ms() { date +%s%3N; }
 
-wait_for() { # name url seconds [started_ms]: also writes $STACK_DIR/<name>.ready-ms, the time to ready
-  local name=$1 url=$2 deadline=$((SECONDS + $3)) started=${4:-$(now_ms)}
+wait_for() { # name url seconds [started_ms [pid]]: also writes $STACK_DIR/<name>.ready-ms, the time to ready
+  local name=$1 url=$2 deadline=$((SECONDS + $3)) started=${4:-$(now_ms)} pid=${5:-}
   until curl -fs -o /dev/null "$url"; do
     if [ $SECONDS -ge $deadline ]; then log "$name not ready at $url (logs in $STACK_DIR)"; return 1; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then log "$name exited (see $STACK_DIR/${name%-service}.log)"; return 1; fi
     sleep 0.1
   done
   echo $(($(now_ms) - started)) >"$STACK_DIR/${name%-service}.ready-ms"
@@ -131,7 +132,7 @@ start_service() {
       nohup "$JAVA_BIN" $(jvm_options seat-lock) -jar "$(app_dir seat-lock)/quarkus-run.jar" \
         >>"$STACK_DIR/seat-lock.log" 2>&1 &
       echo $! >"$STACK_DIR/seat-lock.pid"
-      wait_for seat-lock-service "http://127.0.0.1:$SEAT_LOCK_PORT/q/health/ready" 90 "$started"
+      wait_for seat-lock-service "http://127.0.0.1:$SEAT_LOCK_PORT/q/health/ready" 90 "$started" "$!"
       ;;
     booking)
       started=$(now_ms)
@@ -145,7 +146,7 @@ start_service() {
       nohup "$JAVA_BIN" $(jvm_options booking) -jar "$(app_dir booking)/quarkus-run.jar" \
         >>"$STACK_DIR/booking.log" 2>&1 &
       echo $! >"$STACK_DIR/booking.pid"
-      wait_for booking-service "http://127.0.0.1:$BOOKING_PORT/q/health/ready" 90 "$started"
+      wait_for booking-service "http://127.0.0.1:$BOOKING_PORT/q/health/ready" 90 "$started" "$!"
       ;;
     *) log "unknown service $name (seat-lock | booking)"; return 2 ;;
   esac

@@ -37,7 +37,8 @@ ticketing_require_tools() {
     fi
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && [ -f /etc/debian_version ]; then
+  # TICKETING_NO_INSTALL=1: never install, only say what is missing (scripts/test-local-stack.sh uses it).
+  if [ "${TICKETING_NO_INSTALL-}" != 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && [ -f /etc/debian_version ]; then
     echo "[prereqs] missing ${missing[*]}: installing ${packages[*]} with apt-get" >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
       && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null \
