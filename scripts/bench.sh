@@ -6,7 +6,8 @@
 #  cold  For each variant, a fresh stack loaded at once, no warm-up by the client
 #        (scripts/e2e/ColdStart.java): time to ready per service, the first burst (300 users lock
 #        one seat, the winner books it), booking throughput in the first 20 s and from 120 s to
-#        140 s, RSS idle and under load. Variants (COLD_START_VARIANTS):
+#        140 s, RSS idle and under load; then COLD_STARTS-1 (default 4) more fresh starts with only
+#        the first burst; every start's first burst is tallied. COLD_LOAD_SECONDS=0: bursts only. Variants (COLD_START_VARIANTS):
 #          java17       the last Java 17 build (BASELINE_REF, built once into target/bench/java17
 #                       with the machine's JDK 17), no cache, no warm-up: what the project was
 #          java25       this build on Java 25, no AOT cache, warm-up off
@@ -39,32 +40,49 @@ baseline_java17() { # builds the last Java 17 commit once; prints its folder
   echo "$dir $jdk17"
 }
 
+# Runs scripts/e2e/ColdStart.java on a fresh stack of one variant; extra arguments are its environment.
+cold_start() { # variant env...
+  local variant=$1
+  shift
+  case "$variant" in
+    java17)
+      local app_root jdk17
+      read -r app_root jdk17 < <(baseline_java17) || { echo "skipped: no Java 17 baseline" >&2; return 0; }
+      env "$@" APP_ROOT="$app_root" JAVA_BIN="$jdk17/bin/java" AOT=off \
+        COLD_START_VARIANT="Java 17, no cache, no warm-up ($BASELINE_REF)" scripts/e2e.sh ColdStart ;;
+    java25)
+      env "$@" AOT=off SEAT_LOCK_WARM_UP_ENABLED=false BOOKING_WARM_UP_ENABLED=false \
+        COLD_START_VARIANT="Java 25, no cache, no warm-up" scripts/e2e.sh ColdStart ;;
+    java25-warm)
+      env "$@" AOT=off COLD_START_VARIANT="Java 25, warm-up, no cache" scripts/e2e.sh ColdStart ;;
+    java25-aot)
+      env "$@" AOT=on COLD_START_VARIANT="Java 25, AOT cache + warm-up" scripts/e2e.sh ColdStart ;;
+    *) echo "unknown variant $variant" >&2; exit 2 ;;
+  esac
+}
+
 if [ "$ONLY" != warm ]; then
   tsv="$ROOT/target/bench/cold-start.tsv"
+  bursts="$ROOT/target/bench/first-bursts.tsv"
   : >"$tsv"
+  : >"$bursts"
   for variant in ${COLD_START_VARIANTS:-java17 java25 java25-warm java25-aot}; do
     echo "=== cold start: $variant ==="
-    case "$variant" in
-      java17)
-        read -r app_root jdk17 < <(baseline_java17) || { echo "skipped: no Java 17 baseline" >&2; continue; }
-        env APP_ROOT="$app_root" JAVA_BIN="$jdk17/bin/java" AOT=off \
-          COLD_START_VARIANT="Java 17, no cache, no warm-up ($BASELINE_REF)" COLD_START_TSV="$tsv" scripts/e2e.sh ColdStart ;;
-      java25)
-        env AOT=off SEAT_LOCK_WARM_UP_ENABLED=false BOOKING_WARM_UP_ENABLED=false \
-          COLD_START_VARIANT="Java 25, no cache, no warm-up" COLD_START_TSV="$tsv" scripts/e2e.sh ColdStart ;;
-      java25-warm)
-        env AOT=off COLD_START_VARIANT="Java 25, warm-up, no cache" COLD_START_TSV="$tsv" scripts/e2e.sh ColdStart ;;
-      java25-aot)
-        env AOT=on COLD_START_VARIANT="Java 25, AOT cache + warm-up" COLD_START_TSV="$tsv" scripts/e2e.sh ColdStart ;;
-      *) echo "unknown variant $variant" >&2; exit 2 ;;
-    esac
+    cold_start "$variant" COLD_START_TSV="$tsv" COLD_BURSTS_TSV="$bursts"
+    # More fresh starts, first burst only: does the winner book at the first press, with no 503?
+    for _ in $(seq 2 "${COLD_STARTS:-5}"); do
+      cold_start "$variant" COLD_LOAD_SECONDS=0 COLD_BURSTS_TSV="$bursts" >/dev/null 2>&1 || true
+    done
   done
   echo
   echo "=== cold start, $(date -u +%F), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, everything on one machine ==="
   {
-    printf 'variant\tseat-lock ready ms\tbooking ready ms\tfirst burst: locks\twinner booked at first press\t503s in burst\tbookings/s 0-20 s\tbookings/s 120-140 s\t0-20 s vs 120-140 s\tseat-lock RSS MiB idle / load\tbooking RSS MiB idle / load\n'
+    printf 'variant\tseat-lock ready ms\tbooking ready ms\tfirst burst: locks then books\twinner booked at first press\t503s in burst\tbookings/s 0-20 s\tbookings/s 120-140 s\t0-20 s vs 120-140 s\tseat-lock RSS MiB idle / load\tbooking RSS MiB idle / load\n'
     cat "$tsv"
   } | column -t -s $'\t'
+  echo
+  echo "first burst clean (one 200, no 503, the winner's booking 201 at the first press) per fresh start:"
+  awk -F'\t' '{ n[$1]++; if ($2 == "clean") c[$1]++ } END { for (v in n) printf "  %-40s %d of %d\n", v, c[v] + 0, n[v] }' "$bursts"
 fi
 
 if [ "$ONLY" != cold ]; then

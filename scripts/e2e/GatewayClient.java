@@ -93,12 +93,16 @@ class GatewayClient {
         return by;
     }
 
+    static java.util.concurrent.CompletableFuture<Answer> sendAsync(HttpRequest request) {
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> failure == null ? Answer.of(response) : new Answer(-1, failure.toString()));
+    }
+
     /** Sends all requests at once, asynchronously, and waits for every answer; no request is repeated. */
     static java.util.List<Answer> burst(java.util.List<HttpRequest> requests) throws Exception {
         java.util.List<java.util.concurrent.CompletableFuture<Answer>> futures = new java.util.ArrayList<>();
         for (HttpRequest request : requests) {
-            futures.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle(
-                    (response, failure) -> failure == null ? Answer.of(response) : new Answer(-1, failure.toString())));
+            futures.add(sendAsync(request));
         }
         java.util.List<Answer> answers = new java.util.ArrayList<>();
         for (var future : futures) {
