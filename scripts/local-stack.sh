@@ -57,7 +57,41 @@ wait_for() { # name url seconds [started_ms [pid]]: also writes $STACK_DIR/<name
   log "$name ready in $(cat "$STACK_DIR/${name%-service}.ready-ms") ms ($url)"
 }
 
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+redis_answers() { # port: PING answered with PONG (no redis-cli needed)
+  local reply
+  reply=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'PING\r\n' >&3 && read -r -t 2 line <&3 && echo "$line") 2>/dev/null)
+  [[ $reply == +PONG* ]]
+}
+
+# The tests' embedded Redis or PostgreSQL (test-support's EmbeddedServers, the same Maven artifacts),
+# for a machine that has no server of its own and cannot install one.
+start_embedded() { # redis|postgres args...
+  local kind=$1 classpath="$STACK_DIR/embedded.classpath"
+  shift
+  if [ ! -s "$classpath" ]; then
+    (cd "$ROOT" && ./mvnw -B -q -ntp dependency:build-classpath -pl test-support -Dmdep.outputFile="$classpath" >&2)
+  fi
+  log "no $kind server here and none could be installed: starting the embedded one the tests use"
+  nohup "$JAVA_BIN" -Xmx128m -cp "$ROOT/test-support/target/classes:$(cat "$classpath")" \
+    io.ticketing.testsupport.EmbeddedServers "$kind" "$@" >"$STACK_DIR/$kind.log" 2>&1 &
+  echo $! >"$STACK_DIR/$kind-embedded.pid"
+  for _ in $(seq 1 240); do
+    grep -qx ready "$STACK_DIR/$kind.log" && return 0
+    kill -0 "$(cat "$STACK_DIR/$kind-embedded.pid")" 2>/dev/null || break
+    sleep 0.25
+  done
+  log "the embedded $kind did not start (see $STACK_DIR/$kind.log)"
+  return 1
+}
+
 ensure_postgres() {
+  if [ -n "$EMBEDDED_POSTGRES" ] && ! port_open "$PGPORT"; then
+    PGUSER=postgres
+    start_embedded postgres "$PGPORT" "$STACK_DIR/pgdata" "$DB_NAME"
+    return
+  fi
   if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
     if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
       ticketing_require_tools pg_ctlcluster
@@ -74,13 +108,15 @@ ensure_postgres() {
 }
 
 ensure_redis() {
-  if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+  if redis_answers "$REDIS_PORT"; then
     log "using the Redis already on port $REDIS_PORT"
+  elif [ -n "$EMBEDDED_REDIS" ]; then
+    start_embedded redis "$REDIS_PORT"
   else
     log "starting redis-server on port $REDIS_PORT"
     redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
       --dir "$STACK_DIR" --logfile "$STACK_DIR/redis.log" --pidfile "$STACK_DIR/redis.pid"
-    for _ in $(seq 1 20); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.25; done
+    for _ in $(seq 1 20); do redis_answers "$REDIS_PORT" && break; sleep 0.25; done
   fi
 }
 
@@ -183,7 +219,19 @@ running() { [ -f "$STACK_DIR/$1.pid" ] && kill -0 "$(cat "$STACK_DIR/$1.pid")" 2
 preflight() {
   ticketing_use_jdk
   JAVA_BIN=${JAVA_BIN:-$JAVA_HOME/bin/java}
-  ticketing_require_tools psql pg_isready redis-server redis-cli nginx envsubst curl
+  ticketing_require_tools nginx envsubst curl
+  # Redis and PostgreSQL: a server already answering is used; else the machine's own, installed if
+  # need be; else (none, and none can be installed) the embedded ones the tests use.
+  EMBEDDED_REDIS= EMBEDDED_POSTGRES=
+  if ! redis_answers "$REDIS_PORT" && ! ticketing_require_tools redis-server 2>/dev/null; then
+    EMBEDDED_REDIS=1
+  fi
+  if ! ticketing_require_tools psql pg_isready 2>/dev/null; then
+    if port_open "$PGPORT"; then
+      ticketing_require_tools psql pg_isready   # a server to use, but no client: say what to install
+    fi
+    EMBEDDED_POSTGRES=1
+  fi
   local ports=()
   running seat-lock || ports+=("$SEAT_LOCK_PORT")
   running booking || ports+=("$BOOKING_PORT")
@@ -219,6 +267,9 @@ down() {
     redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || stop_pid "$STACK_DIR/redis.pid"
     rm -f "$STACK_DIR/redis.pid"
   fi
+  # The embedded servers, if `up` started them (SIGTERM: they stop their server as they exit).
+  stop_pid "$STACK_DIR/redis-embedded.pid"
+  stop_pid "$STACK_DIR/postgres-embedded.pid"
   if [ -f "$STACK_DIR/postgres.started" ]; then
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main stop || true
     rm -f "$STACK_DIR/postgres.started"
