@@ -86,6 +86,7 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
                 JAR.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(httpPort),
+                "QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true",
                 "QUARKUS_REDIS_HOSTS", redis.url(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevTokens.DEV_KEYS.resolve("jwt-public.pem").toString(),
                 "SEAT_LOCK_INTERNAL_API_KEY", SERVICE_KEY,

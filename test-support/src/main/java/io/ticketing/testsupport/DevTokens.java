@@ -29,6 +29,11 @@ public final class DevTokens {
         return Jwt.issuer(ISSUER).subject(userId).upn(userId).groups(Set.of("user")).expiresIn(3600).sign(DEV_KEY);
     }
 
+    /** A token of the user that expires after {@code seconds}. */
+    public static String expiringIn(String userId, long seconds) {
+        return Jwt.issuer(ISSUER).subject(userId).upn(userId).groups(Set.of("user")).expiresIn(seconds).sign(DEV_KEY);
+    }
+
     public static String bearer(String userId) {
         return "Bearer " + forUser(userId);
     }
