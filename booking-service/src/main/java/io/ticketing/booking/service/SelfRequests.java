@@ -27,11 +27,15 @@ import io.quarkus.runtime.LaunchMode;
 @ApplicationScoped
 class SelfRequests {
 
-    private static final String[][] REQUESTS = {
-        {"POST", "/api/v1/tickets/bookings", "{\"event_id\":1,\"schedule_id\":1,\"seats\":[{\"row\":\"1열\",\"number\":1}]}"},
-        {"GET", "/api/v1/tickets/schedules/1/seats", null},
-        {"GET", "/api/v1/tickets/bookings?page=0&size=20", null},
-        {"GET", "/q/health/live", null},
+    /** A request of the warm-up: a GET, or a POST of {@code body} when there is one. */
+    private record Call(String path, String body) {
+    }
+
+    private static final Call[] REQUESTS = {
+        new Call("/api/v1/tickets/bookings", "{\"event_id\":1,\"schedule_id\":1,\"seats\":[{\"row\":\"1열\",\"number\":1}]}"),
+        new Call("/api/v1/tickets/schedules/1/seats", null),
+        new Call("/api/v1/tickets/bookings?page=0&size=20", null),
+        new Call("/q/health/live", null),
     };
 
     private final AtomicInteger sent = new AtomicInteger();
@@ -49,12 +53,12 @@ class SelfRequests {
                 client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             }
             String base = "http://127.0.0.1:" + port();
-            for (String[] request : REQUESTS) {
-                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request[1]))
+            for (Call request : REQUESTS) {
+                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.path()))
                         .timeout(Duration.ofSeconds(1)).header("Authorization", bearer())
                         .header("Content-Type", "application/json");
-                builder = request[2] == null ? builder.GET()
-                        : builder.POST(HttpRequest.BodyPublishers.ofString(request[2], StandardCharsets.UTF_8));
+                builder = request.body() == null ? builder.GET()
+                        : builder.POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
                 client.send(builder.build(), HttpResponse.BodyHandlers.discarding());
                 sent.incrementAndGet();
             }
