@@ -2,7 +2,7 @@
 # Trains each service's AOT cache (JDK 25 Leyden, JEP 483/514/515): starts both packaged services on
 # a stack of their own (scripts/e2e.sh: free ports, a private Redis, a fresh PostgreSQL database)
 # with -XX:AOTCacheOutput, loads them through the gateway with the traffic of a sale
-# (scripts/e2e/Train.java: holds, conflicts, verify, extend, release, bookings with and without a
+# (load-tests Train: holds, conflicts, verify, extend, release, bookings with and without a
 # hold, conflicts at booking, seat maps, lists, cancels), then stops them: each JVM writes its
 # app.aot beside its quarkus-run.jar as it exits. Every way of running the services uses that file
 # when it is there (-XX:AOTCache=app.aot), and starts without it, a little slower, when it is not.

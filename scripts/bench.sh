@@ -4,7 +4,7 @@
 # all on free ports, everything through the gateway):
 #
 #  cold  For each variant, a fresh stack loaded at once, no warm-up by the client
-#        (scripts/e2e/ColdStart.java): time to ready per service, the first burst (300 users lock
+#        (load-tests' ColdStart): time to ready per service, the first burst (300 users lock
 #        one seat, the winner books it), booking throughput in the first 20 s and from 120 s to
 #        140 s, RSS idle and under load; then COLD_STARTS-1 (default 4) more fresh starts with only
 #        the first burst; every start's first burst is tallied. COLD_LOAD_SECONDS=0: bursts only. Variants (COLD_START_VARIANTS):
@@ -13,8 +13,14 @@
 #          java25       this build on Java 25, no AOT cache, warm-up off
 #          java25-warm  this build on Java 25, warm-up on, no AOT cache
 #          java25-aot   this build on Java 25, AOT cache and warm-up: how it ships
-#  warm  scripts/e2e/Bench.java after its own warm-up loads: hold+release throughput, 500-user storms
-#        on one seat, hold+book a 2,000-seat schedule until sold out.
+#  warm  load-tests' Bench on one fresh stack (its class comment lists the scenarios): bookings cold
+#        (the first thing after ready) and again warm at the end, each part's HTTP floor, holds on
+#        fresh and on taken seats, bookings with and without a hold, direct and through the gateway,
+#        1,000 users on one seat, 10,000 users for 1,000 seats until sold out; then the ceilings in
+#        the same run: Redis running the hold script (redis-benchmark EVALSHA) and PostgreSQL running
+#        one booking's SQL (pgbench). Every scenario's answers are checked against PostgreSQL and
+#        Redis. A table, target/bench/bench.json and target/bench/BENCHMARKS.md.
+#        BENCH_SMOKE=1: seconds-long and small, answers checked, figures meaningless (CI runs this).
 #
 # BENCH_ONLY=cold|warm (default: both). COLD_LOAD_SECONDS (default 140), COLD_BURST_USERS (300),
 # BENCH_USERS (64), BENCH_SECONDS (20). Needs the jars (./mvnw package -DskipTests).
@@ -24,6 +30,7 @@ cd "$ROOT"
 # shellcheck source=lib/prereqs.sh
 . scripts/lib/prereqs.sh
 ticketing_use_jdk
+ticketing_require_tools pgbench redis-cli redis-benchmark
 ONLY=${BENCH_ONLY:-all}
 BASELINE_REF=${BASELINE_REF:-5665ac6}
 mkdir -p target/bench
@@ -40,7 +47,7 @@ baseline_java17() { # builds the last Java 17 commit once; prints its folder
   echo "$dir $jdk17"
 }
 
-# Runs scripts/e2e/ColdStart.java on a fresh stack of one variant; extra arguments are its environment.
+# Runs load-tests' ColdStart on a fresh stack of one variant; extra arguments are its environment.
 cold_start() { # variant env...
   local variant=$1
   shift
@@ -87,6 +94,7 @@ fi
 
 if [ "$ONLY" != cold ]; then
   echo
-  echo "=== warm: scripts/e2e/Bench.java ==="
-  scripts/e2e.sh Bench
+  echo "=== warm: load-tests' Bench ==="
+  # Holds live longer than the run, so that the check after each scenario finds every one in Redis.
+  HOLD_TTL=PT5M scripts/e2e.sh Bench
 fi

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end suite: starts the packaged services, a private Redis and nginx from gateway/ on free
-# ports against a fresh PostgreSQL database, runs scripts/e2e/E2eSuite.java through the gateway only,
-# and stops everything it started, also on failure. Needs the jars (./mvnw package or verify first).
-# An argument names another main class of scripts/e2e/ to run on the same stack: scripts/bench.sh
-# runs `scripts/e2e.sh Bench`, scripts/aot-train.sh `scripts/e2e.sh Train`.
+# ports against a fresh PostgreSQL database, runs the load-tests module's E2eSuite through the gateway
+# only, and stops everything it started, also on failure. Needs the jars (./mvnw package or verify first).
+# An argument names another main class of load-tests (package io.ticketing.load) to run on the same
+# stack: scripts/bench.sh runs `scripts/e2e.sh Bench`, scripts/aot-train.sh `scripts/e2e.sh Train`.
 # The services meet the suite cold: no warm-up burst first, only what each service does before it
 # says it is ready (and its AOT cache, which local-stack.sh trains first if it is missing).
 set -euo pipefail
@@ -15,10 +15,17 @@ ticketing_use_jdk
 ticketing_require_tools python3 psql pg_isready
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+seconds_of() { local t=${1#PT}; case $t in *M) echo $((${t%M} * 60)) ;; *) echo "${t%S}" ;; esac; }
+
+LOAD_TESTS="$ROOT/load-tests/target"
+[ -f "$LOAD_TESTS/load-tests.jar" ] || { echo "e2e: build first (./mvnw package -DskipTests)" >&2; exit 1; }
 
 export STACK_DIR="${E2E_STACK_DIR:-$ROOT/target/e2e-stack}"
 export GATEWAY_PORT=$(free_port) SEAT_LOCK_PORT=$(free_port) BOOKING_PORT=$(free_port) REDIS_PORT=$(free_port)
-export DB_NAME=${E2E_DB_NAME:-ticketing_e2e} HOLD_TTL=PT5S HOLD_TTL_SECONDS=5 CLAIM_TTL=PT12S CLAIM_TTL_SECONDS=12
+# Short TTLs, so that the suite sees holds and claims expire; the benchmark sets longer ones.
+export HOLD_TTL=${HOLD_TTL:-PT5S} CLAIM_TTL=${CLAIM_TTL:-PT12S}
+export HOLD_TTL_SECONDS=$(seconds_of "$HOLD_TTL") CLAIM_TTL_SECONDS=$(seconds_of "$CLAIM_TTL")
+export DB_NAME=${E2E_DB_NAME:-ticketing_e2e}
 export GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" STACK_SCRIPT="$ROOT/scripts/local-stack.sh"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
@@ -30,7 +37,7 @@ trap 'scripts/local-stack.sh down || true' EXIT
 if pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   psql -d postgres -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)"
 fi
-"$JAVA_HOME/bin/javac" -d "$STACK_DIR/classes" scripts/e2e/*.java
 scripts/local-stack.sh up
 # C1 only: on a 2-core machine a cold client JIT-compiling at full tilt would starve the servers it measures.
-"$JAVA_HOME/bin/java" -Xmx1g -XX:TieredStopAtLevel=1 -cp "$STACK_DIR/classes" "${1:-E2eSuite}"
+"$JAVA_HOME/bin/java" -Xmx1g -XX:TieredStopAtLevel=1 --sun-misc-unsafe-memory-access=allow -cp "$LOAD_TESTS/load-tests.jar:$LOAD_TESTS/lib/*" \
+  "io.ticketing.load.${1:-E2eSuite}"

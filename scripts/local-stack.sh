@@ -122,7 +122,8 @@ ensure_redis() {
 
 ensure_jars() {
   if [ ! -f "$ROOT/seat-lock-service/target/quarkus-app/quarkus-run.jar" ] \
-      || [ ! -f "$ROOT/booking-service/target/quarkus-app/quarkus-run.jar" ]; then
+      || [ ! -f "$ROOT/booking-service/target/quarkus-app/quarkus-run.jar" ] \
+      || [ ! -f "$ROOT/load-tests/target/load-tests.jar" ]; then
     log "building the services (./mvnw package -DskipTests)"
     (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests)
   fi

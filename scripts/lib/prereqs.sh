@@ -13,10 +13,10 @@
 # The Debian package that brings each tool.
 ticketing_package_of() {
   case "$1" in
-    psql | pg_isready) echo postgresql-client ;;
+    psql | pg_isready | pgbench) echo postgresql-client ;;
     pg_ctlcluster) echo postgresql ;;
     redis-server) echo redis-server ;;
-    redis-cli) echo redis-tools ;;
+    redis-cli | redis-benchmark) echo redis-tools ;;
     nginx) echo nginx ;;
     envsubst) echo gettext-base ;;
     curl) echo curl ;;

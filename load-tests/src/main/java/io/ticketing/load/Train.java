@@ -1,3 +1,5 @@
+package io.ticketing.load;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,3 +1,5 @@
+package io.ticketing.load;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,11 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * (JDK, cache, warm-up) is COLD_START_VARIANT. Every seat sold is checked to be sold exactly once.
  * Each first burst's outcome is appended to COLD_BURSTS_TSV; with COLD_LOAD_SECONDS=0 only the burst runs.
  */
-public class ColdStart extends Bench {
+public class ColdStart extends GatewayClient {
 
     static final long SCHEDULE = 900_101;
     static final int ROWS = 250;
     static final int SEATS_PER_ROW = 240;
+    static final int USERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_USERS", "64"));
     static final int BURST_USERS = Integer.parseInt(System.getenv().getOrDefault("COLD_BURST_USERS", "300"));
     static final int LOAD_SECONDS = Integer.parseInt(System.getenv().getOrDefault("COLD_LOAD_SECONDS", "140"));
 
@@ -128,6 +131,30 @@ public class ColdStart extends Bench {
         if (winners != 1 || !twice.equals("0") || !stored.equals(Long.toString(answered201))) {
             throw new IllegalStateException("wrong answers: " + winners + " winners, " + twice + " seats sold twice, "
                     + answered201 + " answered 201 but " + stored + " stored");
+        }
+    }
+
+    interface UserLoop {
+        void run(int user) throws Exception;
+    }
+
+    /** Runs the loop for every user at once, a thread each (the JDK client blocks); waits for all. */
+    static void runUsers(UserLoop loop) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(USERS);
+        try {
+            List<java.util.concurrent.Future<?>> users = new java.util.ArrayList<>();
+            for (int u = 0; u < USERS; u++) {
+                int user = u;
+                users.add(pool.submit(() -> {
+                    loop.run(user);
+                    return null;
+                }));
+            }
+            for (var user : users) {
+                user.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -1,3 +1,5 @@
+package io.ticketing.load;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

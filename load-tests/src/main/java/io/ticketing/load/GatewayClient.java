@@ -1,3 +1,5 @@
+package io.ticketing.load;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +54,11 @@ class GatewayClient {
 
     static Answer lock(String user, long schedule, String seats) {
         return post(user, "/api/v1/tickets/seats/lock", "{\"event_id\":1,\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}");
+    }
+
+    static HttpRequest lockRequest(String user, long schedule, String seats) {
+        return request(user, "/api/v1/tickets/seats/lock").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}")).build();
     }
 
     static Answer book(String user, long schedule, String seats, String token) {

@@ -1,0 +1,105 @@
+package io.ticketing.load;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the engines underneath can do with the same work, measured by the same run on the same
+ * machine: the ceilings the services' figures are divided by.
+ * <ul>
+ * <li>Redis running seat-lock's own hold script (common.lua + lock.lua, as ScriptRunner loads it)
+ * with EVALSHA from redis-benchmark, one fresh seat per call.</li>
+ * <li>PostgreSQL running the SQL one booking sends (the schedule and seat look-ups, then the
+ * transaction: lock_timeout, the seat row FOR UPDATE, the sold check, the booking, its seat, the
+ * fencing token) from pgbench, one fresh seat per transaction.</li>
+ * </ul>
+ */
+final class Baselines {
+
+    private Baselines() {
+    }
+
+    /** Hold scripts per second that Redis runs for redis-benchmark's clients. */
+    static double redisLockScript(int requests, int clients) throws Exception {
+        Path lua = Path.of("seat-lock-service", "src", "main", "resources", "lua");
+        String source = Files.readString(lua.resolve("common.lua")) + "\n" + Files.readString(lua.resolve("lock.lua"));
+        String sha = run(List.of("redis-cli", "-p", redisPort(), "SCRIPT", "LOAD", source)).trim();
+        long schedule = 990_001;
+        // KEYS: hold record, fence counter, schedule index, one seat; ARGV: owner, token, hold ttl ms,
+        // max hold ms, hold record prefix, the seat's member. __rand_int__ makes each call a fresh seat.
+        String out = run(List.of("redis-benchmark", "-p", redisPort(), "-c", Integer.toString(clients), "-n",
+                Integer.toString(requests), "-r", "1000000000", "--csv", "EVALSHA", sha, "4",
+                "seat_hold:{" + schedule + "}:t__rand_int__", "seat_fence:{" + schedule + "}", "seat_index:{" + schedule + "}",
+                "seat_lock:{" + schedule + "}:b:__rand_int__", "redis-benchmark", "t__rand_int__", "300000", "600000",
+                "seat_hold:{" + schedule + "}:", "b:__rand_int__"));
+        // --csv: a header line, then "EVALSHA ...","<requests per second>",...
+        Matcher m = Pattern.compile("(?m)^\"EVALSHA[^\"]*\",\"([0-9.]+)\"").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("redis-benchmark said: " + out);
+        }
+        run(List.of("redis-cli", "-p", redisPort(), "EVAL", "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do "
+                + "redis.call('DEL', k) end return 0", "0", "*{" + schedule + "}*"));
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Booking transactions per second that PostgreSQL commits for pgbench's clients, on fresh seats. */
+    static double postgresBookingSql(long schedule, int seats, int seconds, int clients) throws Exception {
+        GatewayClient.sql("INSERT INTO schedules (id, event_id, starts_at) VALUES (" + schedule + ", " + GatewayClient.EVENT
+                + ", now() + interval '30 days') ON CONFLICT DO NOTHING");
+        GatewayClient.sql("INSERT INTO seats (schedule_id, row_label, number, grade, price) SELECT " + schedule
+                + ", 'p' || (n / 100), n % 100 + 1, 'R', 120000 FROM generate_series(0, " + (seats - 1) + ") n ON CONFLICT DO NOTHING");
+        GatewayClient.sql("DROP SEQUENCE IF EXISTS bench_seat; CREATE SEQUENCE bench_seat");
+        String first = GatewayClient.sql("SELECT min(id) FROM seats WHERE schedule_id = " + schedule);
+        // What Hibernate sends for one booking of one seat (see BookingService and BookingWriter).
+        String script = """
+                \\set schedule %d
+                SELECT nextval('bench_seat') - 1 + %s AS seat \\gset
+                SELECT quote_literal(row_label) AS row_label, number FROM seats WHERE id = :seat \\gset
+                SELECT id, event_id, starts_at FROM schedules WHERE id = :schedule;
+                SELECT * FROM seats WHERE schedule_id = :schedule AND row_label IN (:row_label) AND number IN (:number);
+                BEGIN;
+                SELECT set_config('lock_timeout', '4000ms', true);
+                SELECT * FROM seats WHERE id = ANY(ARRAY[:seat]::bigint[]) ORDER BY id FOR NO KEY UPDATE;
+                SELECT seat_id FROM booked_seats WHERE seat_id IN (:seat) AND active = true;
+                INSERT INTO bookings (user_id, schedule_id, status, fencing_token, idempotency_key, request_hash, created_at)
+                  VALUES ('pgbench-' || :client_id, :schedule, 'CONFIRMED', :seat, NULL, NULL, now()) RETURNING id AS booking \\gset
+                INSERT INTO booked_seats (booking_id, seat_id, active) VALUES (:booking, :seat, true);
+                UPDATE seats SET last_fencing_token = :seat WHERE id = :seat;
+                COMMIT;
+                """.formatted(schedule, first);
+        Path file = Path.of("target", "bench", "booking-transaction.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, script);
+        String out = run(List.of("pgbench", "-n", "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
+                "-f", file.toString(), "-h", env("PGHOST", "127.0.0.1"), "-p", env("PGPORT", "5432"), "-U",
+                env("PGUSER", "postgres"), GatewayClient.DB));
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        Matcher failed = Pattern.compile("number of failed transactions: ([0-9]+)").matcher(out);
+        if (!m.find() || (failed.find() && !failed.group(1).equals("0"))) {
+            throw new IllegalStateException("pgbench said: " + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    static String redisPort() {
+        return env("REDIS_PORT", "6379");
+    }
+
+    static String env(String name, String fallback) {
+        return System.getenv().getOrDefault(name, fallback);
+    }
+
+    static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(command.get(0) + " failed: " + out);
+        }
+        return out;
+    }
+}

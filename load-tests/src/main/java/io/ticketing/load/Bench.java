@@ -1,0 +1,390 @@
+package io.ticketing.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import io.vertx.core.Future;
+
+import io.ticketing.load.LoadClient.Target;
+
+/**
+ * The benchmark (scripts/bench.sh runs it on a fresh e2e stack): the loads a ticket sale puts on
+ * the system, each printed beside the ceiling of the engine underneath, measured by this same run:
+ * Redis running the hold script (redis-benchmark), PostgreSQL running a booking's SQL (pgbench), and
+ * the HTTP floor of the gateway and each service (their cheapest endpoint). Speed is printed, never
+ * judged; correctness is checked after every scenario against the database and Redis, and a wrong
+ * answer fails the run: every seat sold at most once, every 201 stored, every stored booking answered
+ * 201, every sold seat marked sold in seat-lock, one winner per contested seat.
+ * <p>
+ * The first scenario meets the stack cold (right after it said it is ready); bookings through the
+ * gateway run again at the end, warm. Environment: those of GatewayClient, SEAT_LOCK_PORT,
+ * BOOKING_PORT, REDIS_PORT, BENCH_USERS (64), BENCH_SECONDS (20 per timed scenario), BENCH_SMOKE=1
+ * (seconds-long, small: checks every scenario's answers, for CI), BENCH_OUT (target/bench).
+ */
+public class Bench extends GatewayClient {
+
+    static final boolean SMOKE = "1".equals(System.getenv("BENCH_SMOKE"));
+    static final int USERS = Integer.parseInt(env("BENCH_USERS", "64"));
+    static final int SECONDS = Integer.parseInt(env("BENCH_SECONDS", SMOKE ? "2" : "20"));
+    static final int HOT_USERS = SMOKE ? 200 : 1_000;
+    static final int HOT_ROUNDS = SMOKE ? 2 : 5;
+    static final int SURGE_USERS = SMOKE ? 1_000 : 10_000;
+    static final int SURGE_SEATS = SMOKE ? 100 : 1_000;
+    /** Seats per booking schedule: more than the fastest run could sell in SECONDS. */
+    static final int BOOKING_SEATS = Math.max(5_000, 3_000 * SECONDS);
+
+    static final Target GATEWAY_TARGET = Target.of("gateway", GATEWAY);
+    static final Target SEAT_LOCK = new Target("seat-lock", "127.0.0.1", Integer.parseInt(env("SEAT_LOCK_PORT", "8081")));
+    static final Target BOOKING = new Target("booking", "127.0.0.1", Integer.parseInt(env("BOOKING_PORT", "8082")));
+
+    static final List<Report.Row> ROWS = new ArrayList<>();
+    static final long READY_AT = System.nanoTime();
+    static long nextSchedule = 900_001;
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("bench%s: %d users, %d s per timed scenario; gateway %s, seat-lock :%d, booking :%d%n",
+                SMOKE ? " (smoke: answers checked, figures meaningless)" : "", USERS, SECONDS, GATEWAY, SEAT_LOCK.port(),
+                BOOKING.port());
+        double redis;
+        double postgres;
+        try (LoadClient client = new LoadClient(Math.max(USERS, HOT_USERS))) {
+            bookings(client, GATEWAY_TARGET, false, "cold: first after ready");
+            floor(client, GATEWAY_TARGET, "/gateway/health");
+            floor(client, SEAT_LOCK, "/q/health/live");
+            floor(client, BOOKING, "/q/health/live");
+            holdsOnFreshSeats(client, SEAT_LOCK);
+            holdsOnFreshSeats(client, GATEWAY_TARGET);
+            holdsOnTakenSeats(client, GATEWAY_TARGET);
+            bookings(client, BOOKING, false, "");
+            bookings(client, GATEWAY_TARGET, true, "");
+            hotSeat(client, GATEWAY_TARGET);
+            surge(client, GATEWAY_TARGET);
+            bookings(client, GATEWAY_TARGET, false, "again at the end");
+        }
+        System.out.println("\n== baselines, same machine, same run ==");
+        redis = Baselines.redisLockScript(SMOKE ? 20_000 : 300_000, 50);
+        System.out.printf("Redis, the hold script by EVALSHA (redis-benchmark, 50 clients): %.0f/s%n", redis);
+        postgres = Baselines.postgresBookingSql(nextSchedule++, Math.max(20_000, 12_000 * SECONDS), SECONDS, 32);
+        System.out.printf("PostgreSQL, one booking's SQL (pgbench, 32 clients): %.0f/s%n", postgres);
+        Report.print(ROWS, Map.of("redis", redis, "postgres", postgres), SMOKE);
+    }
+
+    // ---- scenarios ---------------------------------------------------------------------------
+
+    /** The cheapest request a part answers: what HTTP alone costs there. */
+    static void floor(LoadClient client, Target target, String path) throws Exception {
+        Timings get = new Timings();
+        long elapsed = VirtualUsers.run(client, "floor " + target.name(), USERS, Duration.ofSeconds(Math.max(1, SECONDS / 2)),
+                user -> client.timed(get, client.get(target, null, path)).map(true), () -> progress(get));
+        get.expectOnly("floor " + target.name(), 200);
+        ROWS.add(row("HTTP floor: GET " + path, target, get, get.count(200), elapsed, "floor", ""));
+    }
+
+    /** Every request holds a seat nobody held before: seat-lock's hold path at full speed. */
+    static void holdsOnFreshSeats(LoadClient client, Target target) throws Exception {
+        long schedule = nextSchedule++;
+        Timings lock = new Timings();
+        AtomicInteger next = new AtomicInteger();
+        long elapsed = VirtualUsers.run(client, "holds " + target.name(), USERS, Duration.ofSeconds(SECONDS),
+                user -> client.timed(lock, client.post(target, "holder-" + user, "/api/v1/tickets/seats/lock",
+                        lockBody(schedule, seats("h", next.incrementAndGet())))).map(true), () -> progress(lock));
+        lock.expectOnly("holds on fresh seats", 200, 503);
+        // Seat-lock's store agrees: one seat key per hold granted.
+        long keys = Long.parseLong(redis("EVAL", "return #redis.call('KEYS', ARGV[1])", "0", "seat_lock:{" + schedule + "}:*"));
+        check(keys == lock.count(200), lock.count(200) + " holds granted but " + keys + " seats held in Redis");
+        ROWS.add(row("holds, fresh seats", target, lock, lock.count(200), elapsed, "redis", ""));
+    }
+
+    /** Every request asks for a seat someone else holds: the 409 path, which a sale mostly answers. */
+    static void holdsOnTakenSeats(LoadClient client, Target target) throws Exception {
+        long schedule = nextSchedule++;
+        int taken = 200;
+        for (int seat = 1; seat <= taken; seat++) {
+            check(lock("owner", schedule, seats("t", seat)).status() == 200, "the owner could not hold seat " + seat);
+        }
+        Timings lock = new Timings();
+        long elapsed = VirtualUsers.run(client, "taken " + target.name(), USERS, Duration.ofSeconds(SECONDS),
+                user -> client.timed(lock, client.post(target, "taker-" + user, "/api/v1/tickets/seats/lock",
+                        lockBody(schedule, seats("t", ThreadLocalRandom.current().nextInt(1, taken + 1))))).map(true),
+                () -> progress(lock));
+        lock.expectOnly("holds on taken seats", 409, 503);
+        String held = get("owner", "/api/v1/tickets/seats?schedule_id=" + schedule).body();
+        long stillHeld = held.split("\"number\"", -1).length - 1;
+        check(stillHeld == taken, "the owner holds " + stillHeld + " of " + taken + " seats after the attempts: " + held);
+        ROWS.add(row("holds, seats taken (409)", target, lock, lock.count(409), elapsed, "redis", ""));
+    }
+
+    /** Each request books a seat nobody took before, with a hold made just before, or straight away. */
+    static void bookings(LoadClient client, Target target, boolean withHold, String when) throws Exception {
+        long schedule = nextSchedule++;
+        int seatCount = createSchedule(schedule, BOOKING_SEATS);
+        Timings lock = new Timings();
+        Timings book = new Timings();
+        Set<Long> answered = new HashSet<>();
+        AtomicInteger next = new AtomicInteger();
+        String name = (withHold ? "hold, then book" : "book") + " " + target.name();
+        long elapsed = VirtualUsers.run(client, name, USERS, Duration.ofSeconds(SECONDS), user -> {
+            int i = next.getAndIncrement();
+            if (i >= seatCount) {
+                return Future.succeededFuture(false);
+            }
+            String buyer = "buyer-" + schedule + "-" + user;
+            String seat = seatOf(i);
+            Future<String> held = withHold
+                    ? client.timed(lock, client.post(target, buyer, "/api/v1/tickets/seats/lock", lockBody(schedule, seat)))
+                            .map(a -> a.status() == 200 ? a.field("lock_token") : "")
+                    : Future.succeededFuture(null);
+            return held.compose(token -> "".equals(token) ? Future.succeededFuture(true)
+                    : client.timed(book, client.post(target, buyer, "/api/v1/tickets/bookings", bookBody(schedule, seat, token)))
+                            .map(a -> {
+                                if (a.status() == 201) {
+                                    answered.add(Long.parseLong(a.field("booking_id")));
+                                }
+                                return true;
+                            }));
+        }, () -> progress(book));
+        if (withHold) {
+            lock.expectOnly("holds before booking", 200, 503);
+        }
+        book.expectOnly(name, 201, 503);
+        checkBookings(schedule, answered, book.count(201));
+        String title = withHold ? "bookings, fresh seats, hold first" : "bookings, fresh seats, no hold";
+        ROWS.add(row(title, target, book, book.count(201), elapsed, "postgres", when));
+    }
+
+    /** HOT_USERS press "hold" on one seat at the same instant; the winner books it. Round after round. */
+    static void hotSeat(LoadClient client, Target target) throws Exception {
+        long schedule = nextSchedule++;
+        createSchedule(schedule, HOT_ROUNDS);
+        Timings lock = new Timings();
+        Timings book = new Timings();
+        Set<Long> answered = new HashSet<>();
+        int cleanRounds = 0;
+        long elapsed = 0;
+        for (int round = 0; round < HOT_ROUNDS; round++) {
+            String seat = seatOf(round);
+            AtomicInteger winners = new AtomicInteger();
+            int r = round;
+            elapsed += VirtualUsers.run(client, "hot seat round " + (round + 1), HOT_USERS, Duration.ofSeconds(60), user -> {
+                String fan = "fan-" + r + "-" + user;
+                return client.timed(lock, client.post(target, fan, "/api/v1/tickets/seats/lock", lockBody(schedule, seat)))
+                        .compose(a -> {
+                            if (a.status() != 200) {
+                                return Future.succeededFuture(false);
+                            }
+                            winners.incrementAndGet();
+                            return client.timed(book, client.post(target, fan, "/api/v1/tickets/bookings",
+                                    bookBody(schedule, seat, a.field("lock_token")))).map(b -> {
+                                        if (b.status() == 201) {
+                                            answered.add(Long.parseLong(b.field("booking_id")));
+                                        }
+                                        return false;
+                                    });
+                        });
+            }, () -> progress(lock));
+            cleanRounds += winners.get() == 1 ? 1 : 0;
+        }
+        lock.expectOnly("hot seat", 200, 409, 503);
+        check(cleanRounds == HOT_ROUNDS, "only " + cleanRounds + " of " + HOT_ROUNDS + " rounds had exactly one winner");
+        check(lock.count() == (long) HOT_USERS * HOT_ROUNDS, "not every user was answered: " + lock.count());
+        book.expectOnly("hot seat's winners", 201);
+        checkBookings(schedule, answered, HOT_ROUNDS);
+        ROWS.add(row(HOT_USERS + " users press one seat at once (x" + HOT_ROUNDS + "), winner books", target, lock,
+                lock.count(), elapsed, null, ""));
+    }
+
+    /**
+     * SURGE_USERS arrive at once for SURGE_SEATS seats and keep trying until they have one or the
+     * schedule is sold out: pick a seat the map shows free, hold it, book it; a 409 sends a user to
+     * another seat after a short pause, a 503 to the same one after a longer one.
+     */
+    static void surge(LoadClient client, Target target) throws Exception {
+        long schedule = nextSchedule++;
+        int seatCount = createSchedule(schedule, SURGE_SEATS);
+        Timings lock = new Timings();
+        Timings book = new Timings();
+        Set<Long> answered = new HashSet<>();
+        SeatMap map = new SeatMap(seatCount);
+        String name = "surge: " + SURGE_USERS + " users, " + seatCount + " seats";
+        // Each user's token is signed before the clock starts: signing is the client's cost, not the system's.
+        java.util.stream.IntStream.range(0, SURGE_USERS).parallel().forEach(u -> token("surge-" + u));
+        long elapsed = VirtualUsers.run(client, name, SURGE_USERS, Duration.ofSeconds(SMOKE ? 60 : 180), user -> {
+            int i = map.pickFree();
+            if (i < 0) {
+                return Future.succeededFuture(false);
+            }
+            String fan = "surge-" + user;
+            String seat = seatOf(i);
+            return client.timed(lock, client.post(target, fan, "/api/v1/tickets/seats/lock", lockBody(schedule, seat)))
+                    .compose(a -> {
+                        if (a.status() == 200) {
+                            return bookUntilAnswered(client, target, book, fan, schedule, seat, a.field("lock_token"))
+                                    .map(b -> {
+                                        if (b.status() == 201) {
+                                            answered.add(Long.parseLong(b.field("booking_id")));
+                                            map.sold(i);
+                                            return false;
+                                        }
+                                        return true;
+                                    });
+                        }
+                        if ("SEAT_ALREADY_BOOKED".equals(a.field("code"))) {
+                            map.sold(i);
+                        }
+                        return client.pause(a.status() == 503 ? 500 : 20).map(true);
+                    });
+        }, () -> progress(book) + ", " + map.free() + " seats free");
+        lock.expectOnly("surge holds", 200, 409, 503);
+        book.expectOnly("surge bookings", 201, 409, 503);
+        check(map.free() == 0 && answered.size() == seatCount, "not sold out: " + answered.size() + " of " + seatCount);
+        checkBookings(schedule, answered, seatCount);
+        ROWS.add(row("surge: " + SURGE_USERS + " users, " + seatCount + " seats, until sold out", target, book,
+                book.count(201), elapsed, "postgres", ""));
+        ROWS.add(row("  ... their holds", target, lock, lock.count(200), elapsed, null, ""));
+    }
+
+    /** Books with the hold, pressing again on 503 while the hold lasts; a refusal gives the hold back. */
+    static Future<Answer> bookUntilAnswered(LoadClient client, Target target, Timings book, String fan, long schedule,
+            String seat, String token) {
+        return client.timed(book, client.post(target, fan, "/api/v1/tickets/bookings", bookBody(schedule, seat, token)))
+                .compose(b -> {
+                    if (b.status() == 503) {
+                        return client.pause(500).compose(v -> bookUntilAnswered(client, target, book, fan, schedule, seat, token));
+                    }
+                    if (b.status() != 201) {
+                        return client.post(target, fan, "/api/v1/tickets/seats/release",
+                                "{\"schedule_id\":" + schedule + ",\"lock_token\":\"" + token + "\"}").map(b);
+                    }
+                    return Future.succeededFuture(b);
+                });
+    }
+
+    /** The seats a user sees free, as a live seat map would show them (sold ones drop out). */
+    static final class SeatMap {
+        private final int[] free;
+        private int freeCount;
+
+        SeatMap(int seats) {
+            free = java.util.stream.IntStream.range(0, seats).toArray();
+            freeCount = seats;
+        }
+
+        synchronized int pickFree() {
+            return freeCount == 0 ? -1 : free[ThreadLocalRandom.current().nextInt(freeCount)];
+        }
+
+        synchronized void sold(int seat) {
+            for (int k = 0; k < freeCount; k++) {
+                if (free[k] == seat) {
+                    free[k] = free[--freeCount];
+                    return;
+                }
+            }
+        }
+
+        synchronized int free() {
+            return freeCount;
+        }
+    }
+
+    // ---- checks against the database and Redis ------------------------------------------------
+
+    /**
+     * The stored bookings of the schedule are exactly the ones answered 201; no seat is sold twice;
+     * seat-lock marks every sold seat sold (its confirm may lag a moment, so this waits up to 10 s).
+     */
+    static void checkBookings(long schedule, Set<Long> answered, long answered201) throws Exception {
+        check(answered.size() == answered201, answered201 + " answers 201 but " + answered.size() + " booking ids");
+        Set<Long> stored = new HashSet<>();
+        String ids = sql("SELECT id FROM bookings WHERE schedule_id = " + schedule + " AND status = 'CONFIRMED'");
+        for (String id : ids.isBlank() ? new String[0] : ids.split("\\s+")) {
+            stored.add(Long.parseLong(id));
+        }
+        Set<Long> notAnswered = new HashSet<>(stored);
+        notAnswered.removeAll(answered);
+        Set<Long> notStored = new HashSet<>(answered);
+        notStored.removeAll(stored);
+        check(notAnswered.isEmpty(), notAnswered.size() + " bookings stored that were never answered 201");
+        check(notStored.isEmpty(), notStored.size() + " bookings answered 201 that are not stored");
+        String twice = sql("SELECT count(*) FROM (SELECT b.seat_id FROM booked_seats b JOIN seats s ON s.id = b.seat_id "
+                + "WHERE s.schedule_id = " + schedule + " AND b.active GROUP BY b.seat_id HAVING count(*) > 1) t");
+        check(twice.equals("0"), twice + " seats sold twice");
+        long marked = -1;
+        for (int i = 0; i < 100 && marked != stored.size(); i++) {
+            marked = Long.parseLong(redis("EVAL", "local n = 0 for _, k in ipairs(redis.call('KEYS', ARGV[1])) do "
+                    + "local v = redis.call('GET', k) if v and string.find(v, ':booked%-') then n = n + 1 end end return n", "0",
+                    "seat_lock:{" + schedule + "}:*"));
+            if (marked != stored.size()) {
+                Thread.sleep(100);
+            }
+        }
+        check(marked == stored.size(), stored.size() + " seats sold but " + marked + " marked sold in seat-lock");
+    }
+
+    static void check(boolean ok, String failure) {
+        if (!ok) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    static int createSchedule(long schedule, int seats) throws Exception {
+        sql("INSERT INTO schedules (id, event_id, starts_at) VALUES (" + schedule + ", " + EVENT
+                + ", now() + interval '30 days') ON CONFLICT DO NOTHING");
+        sql("INSERT INTO seats (schedule_id, row_label, number, grade, price) SELECT " + schedule
+                + ", (n / 100 + 1) || '열', n % 100 + 1, 'R', 120000 FROM generate_series(0, " + (seats - 1)
+                + ") n ON CONFLICT DO NOTHING");
+        return seats;
+    }
+
+    /** The i-th seat (from 0) of a schedule made by createSchedule, as a one-seat JSON list. */
+    static String seatOf(int i) {
+        return seats((i / 100 + 1) + "열", i % 100 + 1);
+    }
+
+    static String lockBody(long schedule, String seats) {
+        return "{\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}";
+    }
+
+    static String bookBody(long schedule, String seats, String token) {
+        return "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
+                + (token == null ? "" : ",\"lock_token\":\"" + token + "\"") + "}";
+    }
+
+    static String redis(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("redis-cli", "-p", Baselines.redisPort()));
+        line.addAll(List.of(command));
+        return Baselines.run(line).trim();
+    }
+
+    static String progress(Timings timings) {
+        return timings.count() + " answers " + timings.statuses();
+    }
+
+    static Report.Row row(String scenario, Target target, Timings timings, long succeeded, long elapsedNanos, String baseline,
+            String when) {
+        double rate = succeeded * 1e9 / elapsedNanos;
+        System.out.printf("%s via %s: %d in %.1f s = %.0f/s, p50 %.1f p99 %.1f max %.1f ms, answers %s%n", scenario,
+                target.name(), succeeded, elapsedNanos / 1e9, rate, timings.millis(50), timings.millis(99),
+                timings.millis(100), timings.statuses());
+        long sinceReady = (System.nanoTime() - READY_AT) / 1_000_000_000L;
+        return new Report.Row(scenario, target.name(), (when.isEmpty() ? "" : when + ", ") + "t+" + sinceReady + " s", succeeded, rate, timings.millis(50),
+                timings.millis(99), timings.millis(100), timings.statuses().entrySet().stream()
+                        .map(e -> e.getKey() + "x" + e.getValue()).collect(Collectors.joining(" ")),
+                baseline);
+    }
+
+    static String env(String name, String fallback) {
+        return System.getenv().getOrDefault(name, fallback);
+    }
+
+}
