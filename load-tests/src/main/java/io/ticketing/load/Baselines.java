@@ -75,7 +75,7 @@ final class Baselines {
         Path file = Path.of("target", "bench", "booking-transaction.sql");
         Files.createDirectories(file.getParent());
         Files.writeString(file, script);
-        String out = run(List.of("pgbench", "-n", "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
+        String out = run(List.of("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
                 "-f", file.toString(), "-h", env("PGHOST", "127.0.0.1"), "-p", env("PGPORT", "5432"), "-U",
                 env("PGUSER", "postgres"), GatewayClient.DB));
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);

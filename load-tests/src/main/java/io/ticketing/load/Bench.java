@@ -27,7 +27,8 @@ import io.ticketing.load.LoadClient.Target;
  * The first scenario meets the stack cold (right after it said it is ready); bookings through the
  * gateway run again at the end, warm. Environment: those of GatewayClient, SEAT_LOCK_PORT,
  * BOOKING_PORT, REDIS_PORT, BENCH_USERS (64), BENCH_SECONDS (20 per timed scenario), BENCH_SMOKE=1
- * (seconds-long, small: checks every scenario's answers, for CI), BENCH_OUT (target/bench).
+ * (seconds-long, small: checks every scenario's answers, for CI), BENCH_SCENARIOS (a subset, for
+ * profiling one path), BENCH_OUT (target/bench).
  */
 public class Bench extends GatewayClient {
 
@@ -46,6 +47,8 @@ public class Bench extends GatewayClient {
     static final Target BOOKING = new Target("booking", "127.0.0.1", Integer.parseInt(env("BOOKING_PORT", "8082")));
 
     static final List<Report.Row> ROWS = new ArrayList<>();
+    /** CPU per call of the ceilings' own runs (the client here is redis-benchmark or pgbench). */
+    static final Map<String, Map<String, Double>> CEILING_CPU = new LinkedHashMap<>();
     static final long READY_AT = System.nanoTime();
     static long nextSchedule = 900_001;
 
@@ -53,28 +56,63 @@ public class Bench extends GatewayClient {
         System.out.printf("bench%s: %d users, %d s per timed scenario; gateway %s, seat-lock :%d, booking :%d%n",
                 SMOKE ? " (smoke: answers checked, figures meaningless)" : "", USERS, SECONDS, GATEWAY, SEAT_LOCK.port(),
                 BOOKING.port());
-        double redis;
-        double postgres;
         try (LoadClient client = new LoadClient(Math.max(USERS, HOT_USERS))) {
-            bookings(client, GATEWAY_TARGET, false, "cold: first after ready");
-            floor(client, GATEWAY_TARGET, "/gateway/health");
-            floor(client, SEAT_LOCK, "/q/health/live");
-            floor(client, BOOKING, "/q/health/live");
-            holdsOnFreshSeats(client, SEAT_LOCK);
-            holdsOnFreshSeats(client, GATEWAY_TARGET);
-            holdsOnTakenSeats(client, GATEWAY_TARGET);
-            bookings(client, BOOKING, false, "");
-            bookings(client, GATEWAY_TARGET, true, "");
-            hotSeat(client, GATEWAY_TARGET);
-            surge(client, GATEWAY_TARGET);
-            bookings(client, GATEWAY_TARGET, false, "again at the end");
+            if (runs("cold")) {
+                bookings(client, GATEWAY_TARGET, false, "cold: first after ready");
+            }
+            if (runs("floor")) {
+                floor(client, GATEWAY_TARGET, "/gateway/health");
+                floor(client, SEAT_LOCK, "/q/health/live");
+                floor(client, BOOKING, "/q/health/live");
+            }
+            if (runs("holds")) {
+                holdsOnFreshSeats(client, SEAT_LOCK);
+                holdsOnFreshSeats(client, GATEWAY_TARGET);
+                holdsOnTakenSeats(client, GATEWAY_TARGET);
+            }
+            if (runs("book")) {
+                bookings(client, BOOKING, false, "");
+                bookings(client, GATEWAY_TARGET, true, "");
+            }
+            if (runs("hot")) {
+                hotSeat(client, GATEWAY_TARGET);
+            }
+            if (runs("surge")) {
+                surge(client, GATEWAY_TARGET);
+            }
+            if (runs("again")) {
+                bookings(client, GATEWAY_TARGET, false, "again at the end");
+            }
+        }
+        if (!runs("ceilings")) {
+            Report.print(ROWS, Map.of(), CEILING_CPU, SMOKE);
+            return;
         }
         System.out.println("\n== baselines, same machine, same run ==");
-        redis = Baselines.redisLockScript(SMOKE ? 20_000 : 300_000, 50);
+        CpuMeter redisCpu = new CpuMeter();
+        int redisCalls = SMOKE ? 20_000 : 300_000;
+        double redis = Baselines.redisLockScript(redisCalls, 50);
+        CEILING_CPU.put("ceiling: Redis, hold script", redisCpu.perOperation(redisCalls));
         System.out.printf("Redis, the hold script by EVALSHA (redis-benchmark, 50 clients): %.0f/s%n", redis);
-        postgres = Baselines.postgresBookingSql(nextSchedule++, Math.max(20_000, 12_000 * SECONDS), SECONDS, 32);
+        CpuMeter postgresCpu = new CpuMeter();
+        double postgres = Baselines.postgresBookingSql(nextSchedule++, Math.max(20_000, 12_000 * SECONDS), SECONDS, 32);
+        CEILING_CPU.put("ceiling: PostgreSQL, booking SQL", postgresCpu.perOperation(Math.round(postgres * SECONDS)));
         System.out.printf("PostgreSQL, one booking's SQL (pgbench, 32 clients): %.0f/s%n", postgres);
-        Report.print(ROWS, Map.of("redis", redis, "postgres", postgres), SMOKE);
+        Report.print(ROWS, Map.of("redis", redis, "postgres", postgres), CEILING_CPU, SMOKE);
+    }
+
+    /**
+     * Signs every user's token before the clock starts: an RSA signature costs the client about a
+     * millisecond, which would block its event loop in the middle of a burst.
+     */
+    static void signTokens(int users, java.util.function.IntFunction<String> name) {
+        java.util.stream.IntStream.range(0, users).parallel().forEach(u -> token(name.apply(u)));
+    }
+
+    /** BENCH_SCENARIOS (comma-separated; default all): cold, floor, holds, book, hot, surge, again, ceilings. */
+    static boolean runs(String scenario) {
+        String only = System.getenv("BENCH_SCENARIOS");
+        return only == null || only.isBlank() || List.of(only.split(",")).contains(scenario);
     }
 
     // ---- scenarios ---------------------------------------------------------------------------
@@ -82,10 +120,12 @@ public class Bench extends GatewayClient {
     /** The cheapest request a part answers: what HTTP alone costs there. */
     static void floor(LoadClient client, Target target, String path) throws Exception {
         Timings get = new Timings();
+        CpuMeter cpu = new CpuMeter();
         long elapsed = VirtualUsers.run(client, "floor " + target.name(), USERS, Duration.ofSeconds(Math.max(1, SECONDS / 2)),
                 user -> client.timed(get, client.get(target, null, path)).map(true), () -> progress(get));
+        Map<String, Double> used = cpu.perOperation(get.count(200));
         get.expectOnly("floor " + target.name(), 200);
-        ROWS.add(row("HTTP floor: GET " + path, target, get, get.count(200), elapsed, "floor", ""));
+        ROWS.add(row("HTTP floor: GET " + path, target, get, get.count(200), elapsed, "floor", "", used));
     }
 
     /** Every request holds a seat nobody held before: seat-lock's hold path at full speed. */
@@ -93,14 +133,17 @@ public class Bench extends GatewayClient {
         long schedule = nextSchedule++;
         Timings lock = new Timings();
         AtomicInteger next = new AtomicInteger();
+        signTokens(USERS, user -> "holder-" + user);
+        CpuMeter cpu = new CpuMeter();
         long elapsed = VirtualUsers.run(client, "holds " + target.name(), USERS, Duration.ofSeconds(SECONDS),
                 user -> client.timed(lock, client.post(target, "holder-" + user, "/api/v1/tickets/seats/lock",
                         lockBody(schedule, seats("h", next.incrementAndGet())))).map(true), () -> progress(lock));
+        Map<String, Double> used = cpu.perOperation(lock.count(200));
         lock.expectOnly("holds on fresh seats", 200, 503);
         // Seat-lock's store agrees: one seat key per hold granted.
         long keys = Long.parseLong(redis("EVAL", "return #redis.call('KEYS', ARGV[1])", "0", "seat_lock:{" + schedule + "}:*"));
         check(keys == lock.count(200), lock.count(200) + " holds granted but " + keys + " seats held in Redis");
-        ROWS.add(row("holds, fresh seats", target, lock, lock.count(200), elapsed, "redis", ""));
+        ROWS.add(row("holds, fresh seats", target, lock, lock.count(200), elapsed, "redis", "", used));
     }
 
     /** Every request asks for a seat someone else holds: the 409 path, which a sale mostly answers. */
@@ -111,15 +154,18 @@ public class Bench extends GatewayClient {
             check(lock("owner", schedule, seats("t", seat)).status() == 200, "the owner could not hold seat " + seat);
         }
         Timings lock = new Timings();
+        signTokens(USERS, user -> "taker-" + user);
+        CpuMeter cpu = new CpuMeter();
         long elapsed = VirtualUsers.run(client, "taken " + target.name(), USERS, Duration.ofSeconds(SECONDS),
                 user -> client.timed(lock, client.post(target, "taker-" + user, "/api/v1/tickets/seats/lock",
                         lockBody(schedule, seats("t", ThreadLocalRandom.current().nextInt(1, taken + 1))))).map(true),
                 () -> progress(lock));
+        Map<String, Double> used = cpu.perOperation(lock.count(409));
         lock.expectOnly("holds on taken seats", 409, 503);
         String held = get("owner", "/api/v1/tickets/seats?schedule_id=" + schedule).body();
         long stillHeld = held.split("\"number\"", -1).length - 1;
         check(stillHeld == taken, "the owner holds " + stillHeld + " of " + taken + " seats after the attempts: " + held);
-        ROWS.add(row("holds, seats taken (409)", target, lock, lock.count(409), elapsed, "redis", ""));
+        ROWS.add(row("holds, seats taken (409)", target, lock, lock.count(409), elapsed, "redis", "", used));
     }
 
     /** Each request books a seat nobody took before, with a hold made just before, or straight away. */
@@ -131,6 +177,8 @@ public class Bench extends GatewayClient {
         Set<Long> answered = new HashSet<>();
         AtomicInteger next = new AtomicInteger();
         String name = (withHold ? "hold, then book" : "book") + " " + target.name();
+        signTokens(USERS, user -> "buyer-" + schedule + "-" + user);
+        CpuMeter cpu = new CpuMeter();
         long elapsed = VirtualUsers.run(client, name, USERS, Duration.ofSeconds(SECONDS), user -> {
             int i = next.getAndIncrement();
             if (i >= seatCount) {
@@ -151,13 +199,14 @@ public class Bench extends GatewayClient {
                                 return true;
                             }));
         }, () -> progress(book));
+        Map<String, Double> used = cpu.perOperation(book.count(201));
         if (withHold) {
             lock.expectOnly("holds before booking", 200, 503);
         }
         book.expectOnly(name, 201, 503);
         checkBookings(schedule, answered, book.count(201));
         String title = withHold ? "bookings, fresh seats, hold first" : "bookings, fresh seats, no hold";
-        ROWS.add(row(title, target, book, book.count(201), elapsed, "postgres", when));
+        ROWS.add(row(title, target, book, book.count(201), elapsed, "postgres", when, used));
     }
 
     /** HOT_USERS press "hold" on one seat at the same instant; the winner books it. Round after round. */
@@ -169,12 +218,12 @@ public class Bench extends GatewayClient {
         Set<Long> answered = new HashSet<>();
         int cleanRounds = 0;
         long elapsed = 0;
+        signTokens(HOT_USERS, user -> "fan-" + user);
         for (int round = 0; round < HOT_ROUNDS; round++) {
             String seat = seatOf(round);
             AtomicInteger winners = new AtomicInteger();
-            int r = round;
             elapsed += VirtualUsers.run(client, "hot seat round " + (round + 1), HOT_USERS, Duration.ofSeconds(60), user -> {
-                String fan = "fan-" + r + "-" + user;
+                String fan = "fan-" + user;
                 return client.timed(lock, client.post(target, fan, "/api/v1/tickets/seats/lock", lockBody(schedule, seat)))
                         .compose(a -> {
                             if (a.status() != 200) {
@@ -198,7 +247,7 @@ public class Bench extends GatewayClient {
         book.expectOnly("hot seat's winners", 201);
         checkBookings(schedule, answered, HOT_ROUNDS);
         ROWS.add(row(HOT_USERS + " users press one seat at once (x" + HOT_ROUNDS + "), winner books", target, lock,
-                lock.count(), elapsed, null, ""));
+                lock.count(), elapsed, null, "", null));
     }
 
     /**
@@ -214,8 +263,8 @@ public class Bench extends GatewayClient {
         Set<Long> answered = new HashSet<>();
         SeatMap map = new SeatMap(seatCount);
         String name = "surge: " + SURGE_USERS + " users, " + seatCount + " seats";
-        // Each user's token is signed before the clock starts: signing is the client's cost, not the system's.
-        java.util.stream.IntStream.range(0, SURGE_USERS).parallel().forEach(u -> token("surge-" + u));
+        signTokens(SURGE_USERS, user -> "surge-" + user);
+        CpuMeter cpu = new CpuMeter();
         long elapsed = VirtualUsers.run(client, name, SURGE_USERS, Duration.ofSeconds(SMOKE ? 60 : 180), user -> {
             int i = map.pickFree();
             if (i < 0) {
@@ -242,13 +291,14 @@ public class Bench extends GatewayClient {
                         return client.pause(a.status() == 503 ? 500 : 20).map(true);
                     });
         }, () -> progress(book) + ", " + map.free() + " seats free");
+        Map<String, Double> used = cpu.perOperation(book.count(201));
         lock.expectOnly("surge holds", 200, 409, 503);
         book.expectOnly("surge bookings", 201, 409, 503);
         check(map.free() == 0 && answered.size() == seatCount, "not sold out: " + answered.size() + " of " + seatCount);
         checkBookings(schedule, answered, seatCount);
         ROWS.add(row("surge: " + SURGE_USERS + " users, " + seatCount + " seats, until sold out", target, book,
-                book.count(201), elapsed, "postgres", ""));
-        ROWS.add(row("  ... their holds", target, lock, lock.count(200), elapsed, null, ""));
+                book.count(201), elapsed, "postgres", "", used));
+        ROWS.add(row("  ... their holds", target, lock, lock.count(200), elapsed, null, "", null));
     }
 
     /** Books with the hold, pressing again on 503 while the hold lasts; a refusal gives the hold back. */
@@ -371,7 +421,7 @@ public class Bench extends GatewayClient {
     }
 
     static Report.Row row(String scenario, Target target, Timings timings, long succeeded, long elapsedNanos, String baseline,
-            String when) {
+            String when, Map<String, Double> cpuPerSuccess) {
         double rate = succeeded * 1e9 / elapsedNanos;
         System.out.printf("%s via %s: %d in %.1f s = %.0f/s, p50 %.1f p99 %.1f max %.1f ms, answers %s%n", scenario,
                 target.name(), succeeded, elapsedNanos / 1e9, rate, timings.millis(50), timings.millis(99),
@@ -380,7 +430,7 @@ public class Bench extends GatewayClient {
         return new Report.Row(scenario, target.name(), (when.isEmpty() ? "" : when + ", ") + "t+" + sinceReady + " s", succeeded, rate, timings.millis(50),
                 timings.millis(99), timings.millis(100), timings.statuses().entrySet().stream()
                         .map(e -> e.getKey() + "x" + e.getValue()).collect(Collectors.joining(" ")),
-                baseline);
+                baseline, cpuPerSuccess);
     }
 
     static String env(String name, String fallback) {
