@@ -119,6 +119,9 @@ public class BookingService {
                     new CommitDeadlines(claimSafe, deadline.minus(config.afterCommit())));
         } catch (RuntimeException e) {
             BookingException translated = e instanceof BookingException domain ? domain : DatabaseFailures.translate(e);
+            if (translated != null && translated.code() == ErrorCode.SEAT_ALREADY_BOOKED && translated.conflicts().isEmpty()) {
+                translated = writer.soldConflict(wanted);
+            }
             if (translated != null) {
                 // A twin committed first, under the claim they share: answer with its booking, and
                 // leave the claim for the twin to confirm.
