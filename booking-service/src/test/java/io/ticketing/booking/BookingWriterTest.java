@@ -12,14 +12,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.error.ErrorCode;
-import io.ticketing.booking.model.Seat;
 import io.ticketing.booking.model.SeatRef;
-import io.ticketing.booking.repository.SeatRepository;
 import io.ticketing.booking.service.BookingCommand;
 import io.ticketing.booking.service.BookingWriter;
 import io.ticketing.booking.service.CommitDeadlines;
@@ -42,27 +39,23 @@ class BookingWriterTest {
     BookingWriter writer;
 
     @Inject
-    SeatRepository seats;
-
-    @Inject
     DataSource db;
 
     @Test
     void bookingUnderAnOlderFencingTokenThanTheSeatsLastIsRefused() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
         List<SeatRef> refs = List.of(new SeatRef("1열", 1));
-        List<Seat> wanted = QuarkusTransaction.requiringNew().call(() -> seats.find(stage.scheduleId(), refs));
         BookingCommand command = new BookingCommand(stage.eventId(), stage.scheduleId(), refs, null, null);
 
-        long first = writer.write("newer", command, wanted, 1_000, FAR_AWAY).booking().id;
+        long first = writer.write("newer", command, 1_000, FAR_AWAY).booking().id;
         writer.cancel("newer", first);
 
         BookingException stale = assertThrows(BookingException.class,
-                () -> writer.write("stale", command, wanted, 999, FAR_AWAY));
+                () -> writer.write("stale", command, 999, FAR_AWAY));
         assertEquals(ErrorCode.SEAT_ALREADY_LOCKED, stale.code());
         assertEquals(1, Fixtures.bookingsOf(db, stage.scheduleId()), "the stale writer stored nothing");
 
-        writer.write("newest", command, wanted, 1_001, FAR_AWAY);
+        writer.write("newest", command, 1_001, FAR_AWAY);
         assertEquals(2, Fixtures.bookingsOf(db, stage.scheduleId()));
     }
 
@@ -70,11 +63,10 @@ class BookingWriterTest {
     void bookingIsNotCommittedOnceItsClaimIsNearlyOver() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
         List<SeatRef> refs = List.of(new SeatRef("1열", 1));
-        List<Seat> wanted = QuarkusTransaction.requiringNew().call(() -> seats.find(stage.scheduleId(), refs));
         BookingCommand command = new BookingCommand(stage.eventId(), stage.scheduleId(), refs, null, null);
 
         BookingException late = assertThrows(BookingException.class,
-                () -> writer.write("late", command, wanted, 5_000, new CommitDeadlines(PASSED, IN_AN_HOUR)));
+                () -> writer.write("late", command, 5_000, new CommitDeadlines(PASSED, IN_AN_HOUR)));
         assertEquals(ErrorCode.LOCK_EXPIRED, late.code());
         assertEquals(0, Fixtures.bookingsOf(db, stage.scheduleId()), "rolled back: no booking");
         assertEquals(0, Fixtures.count(db, "SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id "
@@ -85,11 +77,10 @@ class BookingWriterTest {
     void bookingIsNotCommittedOnceItsAnswerWouldComeTooLate() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
         List<SeatRef> refs = List.of(new SeatRef("1열", 1));
-        List<Seat> wanted = QuarkusTransaction.requiringNew().call(() -> seats.find(stage.scheduleId(), refs));
         BookingCommand command = new BookingCommand(stage.eventId(), stage.scheduleId(), refs, null, null);
 
         BookingException late = assertThrows(BookingException.class,
-                () -> writer.write("late", command, wanted, 5_000, new CommitDeadlines(IN_AN_HOUR, PASSED)));
+                () -> writer.write("late", command, 5_000, new CommitDeadlines(IN_AN_HOUR, PASSED)));
         assertEquals(ErrorCode.BOOKING_BUSY, late.code(), "503: not now, nothing stored");
         assertEquals(0, Fixtures.bookingsOf(db, stage.scheduleId()), "no booking");
     }

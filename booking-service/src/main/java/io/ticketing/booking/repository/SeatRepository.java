@@ -1,8 +1,10 @@
 package io.ticketing.booking.repository;
 
 import java.util.List;
+import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.ticketing.booking.model.Seat;
@@ -16,36 +18,42 @@ public class SeatRepository implements PanacheRepository<Seat> {
         return list("scheduleId", scheduleId).stream().sorted(Seat.DISPLAY_ORDER).toList();
     }
 
-    /**
-     * The seats named, in the order named; those that do not exist are simply missing. Native SQL
-     * with array parameters: the statement is the same for any number of seats, so neither
-     * Hibernate nor PostgreSQL plans it again per booking.
-     */
+    /** The seats named, in the order named; those that do not exist are simply missing. */
     @SuppressWarnings("unchecked")
     public List<Seat> find(long scheduleId, List<SeatRef> refs) {
-        List<Seat> candidates = getEntityManager()
-                .createNativeQuery("SELECT * FROM seats WHERE schedule_id = ?1 AND row_label = ANY(?2) AND number = ANY(?3)",
-                        Seat.class)
-                .setParameter(1, scheduleId)
-                .setParameter(2, refs.stream().map(SeatRef::row).distinct().toArray(String[]::new))
-                .setParameter(3, refs.stream().map(SeatRef::number).distinct().toArray(Integer[]::new))
-                .getResultList();
-        return refs.stream()
-                .flatMap(ref -> candidates.stream().filter(seat -> seat.ref().equals(ref)).limit(1))
-                .toList();
+        List<Seat> found = atPositions(scheduleId, refs, "").getResultList();
+        return refs.stream().flatMap(ref -> found.stream().filter(seat -> seat.ref().equals(ref)).limit(1)).toList();
     }
 
     /**
-     * Locks the seat rows with {@code SELECT ... FOR UPDATE}, in id order so that two bookings of
-     * overlapping seats always queue instead of deadlocking. Waits at most the transaction's
+     * Locks the named seats' rows with {@code SELECT ... FOR UPDATE}, found by position in the same
+     * statement, in id order so that two bookings of overlapping seats always queue instead of
+     * deadlocking. Seats that do not exist are simply missing. Waits at most the transaction's
      * {@code lock_timeout}.
      */
     @SuppressWarnings("unchecked")
-    public List<Seat> lockForUpdate(List<Long> seatIds) {
-        return getEntityManager()
-                .createNativeQuery("SELECT * FROM seats WHERE id = ANY(?1) ORDER BY id FOR UPDATE", Seat.class)
-                .setParameter(1, seatIds.toArray(Long[]::new))
-                .getResultList();
+    public List<Seat> lockAt(long scheduleId, List<SeatRef> refs) {
+        return atPositions(scheduleId, refs, " ORDER BY id FOR UPDATE").getResultList();
+    }
+
+    /**
+     * The seats at these positions: {@code (row_label, number) IN ((?, ?), ...)}, one statement per
+     * number of seats. Plain equality on the unique position index lets PostgreSQL keep one generic
+     * plan per statement; array parameters ({@code = ANY(?)}, {@code unnest(?)}) made it plan every
+     * booking again, or keep a generic plan that scanned the whole schedule (pg_stat_statements).
+     */
+    private Query atPositions(long scheduleId, List<SeatRef> refs, String tail) {
+        StringJoiner positions = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < refs.size(); i++) {
+            positions.add("(?" + (2 * i + 2) + ", ?" + (2 * i + 3) + ")");
+        }
+        Query query = getEntityManager().createNativeQuery(
+                "SELECT * FROM seats WHERE schedule_id = ?1 AND (row_label, number) IN " + positions + tail, Seat.class)
+                .setParameter(1, scheduleId);
+        for (int i = 0; i < refs.size(); i++) {
+            query.setParameter(2 * i + 2, refs.get(i).row()).setParameter(2 * i + 3, refs.get(i).number());
+        }
+        return query;
     }
 
     /** Bounds how long this transaction waits for a row lock (PostgreSQL {@code lock_timeout}). */

@@ -23,7 +23,6 @@ import io.ticketing.booking.model.SeatRef;
 import io.ticketing.booking.repository.BookedSeatRepository;
 import io.ticketing.booking.repository.BookingRepository;
 import io.ticketing.booking.repository.ScheduleRepository;
-import io.ticketing.booking.repository.SeatRepository;
 
 /**
  * The booking flow. The seat-lock claim comes first (the caller's hold, or free seats, become a
@@ -43,21 +42,18 @@ public class BookingService {
     private final SeatLockClient seatLock;
     private final BookingWriter writer;
     private final ScheduleRepository schedules;
-    private final SeatRepository seats;
     private final BookingRepository bookings;
     private final BookedSeatRepository bookedSeats;
     private final BookingMetrics metrics;
     private final BookingConfig config;
     private final AdmissionGate gate;
 
-    BookingService(SeatLockClient seatLock, BookingWriter writer, ScheduleRepository schedules, SeatRepository seats,
-            BookingRepository bookings, BookedSeatRepository bookedSeats, BookingMetrics metrics, BookingConfig config,
-            AdmissionGate gate) {
+    BookingService(SeatLockClient seatLock, BookingWriter writer, ScheduleRepository schedules, BookingRepository bookings,
+            BookedSeatRepository bookedSeats, BookingMetrics metrics, BookingConfig config, AdmissionGate gate) {
         this.gate = gate;
         this.seatLock = seatLock;
         this.writer = writer;
         this.schedules = schedules;
-        this.seats = seats;
         this.bookings = bookings;
         this.bookedSeats = bookedSeats;
         this.metrics = metrics;
@@ -95,7 +91,6 @@ public class BookingService {
         if (replay.isPresent()) {
             return replay.get();
         }
-        List<Seat> wanted = existingSeats(schedule.id, command.seats());
 
         String claimToken = claimTokenFor(userId, command);
         long claimedAt = System.nanoTime();
@@ -115,12 +110,12 @@ public class BookingService {
 
         BookingDetails written;
         try {
-            written = writer.write(userId, command, wanted, claim.fencingToken(),
+            written = writer.write(userId, command, claim.fencingToken(),
                     new CommitDeadlines(claimSafe, deadline.minus(config.afterCommit())));
         } catch (RuntimeException e) {
             BookingException translated = e instanceof BookingException domain ? domain : DatabaseFailures.translate(e);
             if (translated != null && translated.code() == ErrorCode.SEAT_ALREADY_BOOKED && translated.conflicts().isEmpty()) {
-                translated = writer.soldConflict(wanted);
+                translated = writer.soldConflict(schedule.id, command.seats());
             }
             if (translated != null) {
                 // A twin committed first, under the claim they share: answer with its booking, and
@@ -202,16 +197,6 @@ public class BookingService {
 
     private BookingOutcome replayed(Booking stored) {
         return new BookingOutcome(withSeats(List.of(stored)).get(0), true);
-    }
-
-    private List<Seat> existingSeats(long scheduleId, List<SeatRef> refs) {
-        List<Seat> found = seats.find(scheduleId, refs);
-        if (found.size() != refs.size()) {
-            SeatRef missing = refs.stream().filter(ref -> found.stream().noneMatch(seat -> seat.ref().equals(ref)))
-                    .findFirst().orElseThrow();
-            throw new BookingException(ErrorCode.SEAT_NOT_FOUND, missing.toString());
-        }
-        return found;
     }
 
     private List<BookingDetails> withSeats(List<Booking> list) {

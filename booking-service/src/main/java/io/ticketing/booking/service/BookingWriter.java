@@ -16,6 +16,7 @@ import io.ticketing.booking.model.BookedSeat;
 import io.ticketing.booking.model.Booking;
 import io.ticketing.booking.model.BookingStatus;
 import io.ticketing.booking.model.Seat;
+import io.ticketing.booking.model.SeatRef;
 import io.ticketing.booking.repository.BookedSeatRepository;
 import io.ticketing.booking.repository.BookingRepository;
 import io.ticketing.booking.repository.SeatRepository;
@@ -40,20 +41,25 @@ public class BookingWriter {
     }
 
     /**
-     * Locks the seat rows, checks none was booked under a newer fencing token, writes the booking
-     * (the unique index refuses a seat that is sold: see {@link #soldConflict}), and commits only if the claim that guards it is still comfortably alive
-     * and the request's answer can still reach the caller in time. Waits for row locks no longer
-     * than either allows.
+     * Locks the named seat rows (found by position, in the same statement), checks all exist and
+     * none was booked under a newer fencing token, writes the booking (the unique index refuses a
+     * seat that is sold: see {@link #soldConflict}), and commits only if the claim that guards it is
+     * still comfortably alive and the request's answer can still reach the caller in time. Waits
+     * for row locks no longer than either allows.
      */
     @Transactional
-    public BookingDetails write(String userId, BookingCommand command, List<Seat> wanted, long fencingToken,
-            CommitDeadlines commitBy) {
+    public BookingDetails write(String userId, BookingCommand command, long fencingToken, CommitDeadlines commitBy) {
         long lockWait = Math.min(config.lockTimeout().toMillis(), commitBy.earliest().remaining().toMillis());
         if (lockWait <= 0) {
             throw commitBy.refusal();
         }
         seats.setLockTimeout(lockWait);
-        List<Seat> locked = seats.lockForUpdate(wanted.stream().map(seat -> seat.id).toList());
+        List<Seat> locked = seats.lockAt(command.scheduleId(), command.seats());
+        if (locked.size() != command.seats().size()) {
+            SeatRef missing = command.seats().stream().filter(ref -> locked.stream().noneMatch(seat -> seat.ref().equals(ref)))
+                    .findFirst().orElseThrow();
+            throw new BookingException(ErrorCode.SEAT_NOT_FOUND, missing.toString());
+        }
 
         // No query for "already sold?": the unique index on active booked seats answers that at the
         // flush below (one statement fewer per booking); soldConflict tells the caller which seats.
@@ -93,7 +99,8 @@ public class BookingWriter {
      * The refusal for a booking the unique index stopped because some of its seats were sold
      * meanwhile, naming those seats. Reads outside the failed transaction, after its rollback.
      */
-    public BookingException soldConflict(List<Seat> wanted) {
+    public BookingException soldConflict(long scheduleId, List<SeatRef> refs) {
+        List<Seat> wanted = seats.find(scheduleId, refs);
         Set<Long> sold = Set.copyOf(bookedSeats.activeAmong(wanted.stream().map(seat -> seat.id).toList()));
         return new BookingException(ErrorCode.SEAT_ALREADY_BOOKED, null, conflicts(wanted, sold, "BOOKED"));
     }

@@ -131,12 +131,12 @@ class WarmUp {
 
         String user = "warm-up";
         List<SeatRef> refs = List.of(new SeatRef("W", 1), new SeatRef("W", 2));
-        List<Seat> wanted = seats.find(scheduleId, refs);
+        seats.find(scheduleId, refs);
         seats.ofSchedule(scheduleId);
         BookingCommand command = new BookingCommand(eventId, scheduleId, refs, null, "warm-up-" + round);
         bookings.findByIdempotencyKey(user, command.idempotencyKey());
         CommitDeadlines inTime = new CommitDeadlines(Deadline.in(Duration.ofMinutes(1)), Deadline.in(Duration.ofMinutes(1)));
-        BookingDetails written = writer.write(user, command, wanted, round + 1L, inTime);
+        BookingDetails written = writer.write(user, command, round + 1L, inTime);
         bookedSeats.seatsOf(List.of(written.booking().id));
         bookings.pageOf(user, 0, 20);
         bookings.countOf(user);
@@ -144,7 +144,7 @@ class WarmUp {
         bookedSeats.activeInSchedule(scheduleId);
         writer.cancel(user, written.booking().id);
         try {
-            writer.write(user, command, wanted, round + 1L, inTime);
+            writer.write(user, command, round + 1L, inTime);
         } catch (BookingException expected) {
             // A stale fencing token: the refusal path is warmed too.
         }
