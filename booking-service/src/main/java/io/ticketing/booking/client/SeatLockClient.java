@@ -25,9 +25,12 @@ import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.model.SeatRef;
 
 /**
- * seat-lock-service with fault tolerance. Every call gives up within a second (client timeouts plus
- * {@code @Timeout}); a run of failures opens the circuit so that callers get 503 at once instead of
- * waiting. Domain answers ({@link BookingException}) neither trip the breaker nor are retried.
+ * seat-lock-service with fault tolerance. Every call gives up within about a second: claim and
+ * confirm, on every booking's path, by the client's own timeouts alone (connect 0.3 s, read 0.8 s);
+ * a fault-tolerance {@code @Timeout} on a blocking call costs a timer task and a watcher per call,
+ * about an eighth of booking-service's CPU per booking when measured. The rarer calls keep
+ * {@code @Timeout} as well. A run of failures opens the circuit so that callers get 503 at once
+ * instead of waiting. Domain answers ({@link BookingException}) neither trip the breaker nor are retried.
  * Only calls that are safe to repeat are retried: claim carries its own claim token, so a repeat
  * returns the same claim, and confirm, abort and cancel change nothing the second time.
  */
@@ -42,7 +45,6 @@ public class SeatLockClient {
         this.serviceKey = config.seatLockServiceKey().orElse("");
     }
 
-    @Timeout(value = 900, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
             skipOn = BookingException.class)
     public Claim claim(String bearer, long scheduleId, List<SeatRef> seats, String lockToken, String claimToken) {
@@ -50,10 +52,9 @@ public class SeatLockClient {
     }
 
     /**
-     * One try, inside the request's deadline (the caller waits for it). Should it fail, the booking is
+     * One try, inside the request's deadline (the caller waits for it, at most the client's timeouts). Should it fail, the booking is
      * stored all the same, and {@link #confirmLater} keeps trying without holding up the answer.
      */
-    @Timeout(value = 900, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
             skipOn = BookingException.class)
     public void confirm(String bearer, long scheduleId, String claimToken, long bookingId, List<SeatRef> seats,
