@@ -25,10 +25,10 @@ import io.ticketing.load.LoadClient.Target;
  * 201, every sold seat marked sold in seat-lock, one winner per contested seat.
  * <p>
  * The first scenario meets the stack cold (right after it said it is ready): bookings through the
- * gateway; the same load runs again at the end, warm, beside bookings direct and with a hold first. Environment: those of GatewayClient, SEAT_LOCK_PORT,
- * BOOKING_PORT, REDIS_PORT, BENCH_USERS (64), BENCH_SECONDS (20 per timed scenario), BENCH_SMOKE=1
- * (seconds-long, small: checks every scenario's answers, for CI), BENCH_SCENARIOS (a subset, for
- * profiling one path), BENCH_OUT (target/bench).
+ * gateway; the same load runs again at the end, warm, beside bookings direct and with a hold first.
+ * Environment: those of GatewayClient, SEAT_LOCK_PORT, BOOKING_PORT, REDIS_PORT, BENCH_USERS (64),
+ * BENCH_SECONDS (20 per timed scenario), BENCH_SMOKE=1 (seconds-long, small: checks every scenario's
+ * answers, for CI), BENCH_SCENARIOS (a subset, for profiling one path), BENCH_OUT (target/bench).
  */
 public class Bench extends GatewayClient {
 

@@ -23,9 +23,8 @@ import java.util.function.IntFunction;
 
 /**
  * The end-to-end suite: every request goes through the gateway to the two packaged services, which
- * run against real Redis and PostgreSQL (scripts/e2e.sh starts them, compiles scripts/e2e/ with the
- * plain JDK, no dependencies, and runs this class), right after they said they are ready. Environment: those of GatewayClient,
- * STACK_SCRIPT (local-stack.sh, for the outage scenario), HOLD_TTL_SECONDS, E2E_ONLY.
+ * run against real Redis and PostgreSQL (scripts/e2e.sh starts them and runs this class), right after
+ * they said they are ready. Environment: those of GatewayClient, STACK_SCRIPT (local-stack.sh, for the outage scenario), HOLD_TTL_SECONDS, E2E_ONLY.
  */
 public class E2eSuite extends GatewayClient {
 
