@@ -1,13 +1,19 @@
 -- After booking committed: marks the seats sold, so later lock attempts are refused without
 -- asking the database. The database already decided, so a seat is marked sold whatever hold it
--- carries now (the claim may have run out meanwhile). A marker lasts until sold-until (booking
--- sends a time after the show), so Redis does not keep every seat ever sold; without it, forever.
--- KEYS: 1 claim record, 2 schedule index, 3.. seat keys
+-- carries now (the claim may have run out meanwhile), unless the booking was cancelled since: a
+-- confirm retried after the cancel (its first answer lost) must not sell the seat again. A marker
+-- lasts until sold-until (booking sends a time after the show), so Redis does not keep every seat
+-- ever sold; without it, forever.
+-- KEYS: 1 claim record, 2 schedule index, 3 the booking's cancellation record, 4.. seat keys
 -- ARGV: 1 owner, 2 booking id, 3 sold-until in epoch ms or '', 4.. seat members
--- Returns the number of seats marked.
+-- Returns the number of seats marked (0 for a cancelled booking).
+if redis.call('EXISTS', KEYS[3]) == 1 then
+  redis.call('DEL', KEYS[1])
+  return 0
+end
 local sold = ARGV[1] .. ':booked-' .. ARGV[2]
 local sold_until = tonumber(ARGV[3])
-for i = 3, #KEYS do
+for i = 4, #KEYS do
   local value = redis.call('GET', KEYS[i])
   local already_sold = false
   if value then
@@ -17,8 +23,8 @@ for i = 3, #KEYS do
   if not already_sold then
     redis.call('SET', KEYS[i], sold)
     if sold_until then redis.call('PEXPIREAT', KEYS[i], sold_until) end
-    redis.call('SADD', KEYS[2], ARGV[i + 1])
+    redis.call('SADD', KEYS[2], ARGV[i])
   end
 end
 redis.call('DEL', KEYS[1])
-return #KEYS - 2
+return #KEYS - 3

@@ -83,6 +83,22 @@ class BookingClaimTest {
     }
 
     @Test
+    void aConfirmRetriedAfterTheCancelDoesNotSellTheSeatAgain() {
+        // Issue 9, hole 4: booking's confirm is retried in the background when its answer is lost;
+        // the retry can land after the user cancelled. Before the fix it marked the seat sold again,
+        // and every lock answered SEAT_ALREADY_BOOKED for a seat the database says is free.
+        long schedule = TestData.newScheduleId();
+        String claim = claim("buyer", schedule, null, seats(6)).statusCode(200).extract().path("claim_token");
+        Map<String, Object> confirm = Map.of("schedule_id", schedule, "claim_token", claim, "booking_id", 90, "seats", seats(6));
+        internal("buyer", "/internal/v1/seats/claims/confirm", confirm).statusCode(200).body("seats", is(1));
+        internal("buyer", "/internal/v1/seats/bookings/cancel", Map.of("schedule_id", schedule, "booking_id", 90, "seats", seats(6)))
+                .statusCode(200).body("seats", is(1));
+
+        internal("buyer", "/internal/v1/seats/claims/confirm", confirm).statusCode(200).body("seats", is(0));
+        SeatApi.lock("next", schedule, seats(6)).statusCode(200);
+    }
+
+    @Test
     void soldMarkersLastUntilTheSoldUntilBookingSends() throws InterruptedException {
         long schedule = TestData.newScheduleId();
         String claim = claim("buyer", schedule, null, seats(4)).statusCode(200).extract().path("claim_token");

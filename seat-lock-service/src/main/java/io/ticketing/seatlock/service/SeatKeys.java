@@ -29,6 +29,11 @@ final class SeatKeys {
         return holdPrefix(scheduleId) + token;
     }
 
+    /** That a booking was cancelled: a late confirm of it must not mark its seats sold again. */
+    static String cancelled(long scheduleId, long bookingId) {
+        return "seat_cancelled:{" + scheduleId + "}:" + bookingId;
+    }
+
     /** The per-schedule counter behind fencing tokens. */
     static String fence(long scheduleId) {
         return "seat_fence:{" + scheduleId + "}";

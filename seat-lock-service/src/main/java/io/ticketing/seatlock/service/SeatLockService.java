@@ -1,5 +1,6 @@
 package io.ticketing.seatlock.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,12 @@ import io.vertx.mutiny.redis.client.Response;
  */
 @ApplicationScoped
 public class SeatLockService {
+
+    /**
+     * How long a cancelled booking is remembered, so that its confirm, retried late, cannot mark its
+     * seats sold again: far longer than booking retries a confirm (a few seconds).
+     */
+    static final Duration CANCELLATION_REMEMBERED = Duration.ofHours(1);
 
     private final ScriptRunner scripts;
     private final SeatLockConfig config;
@@ -147,7 +154,8 @@ public class SeatLockService {
     /** Booking committed: the claimed seats are sold until the booking is cancelled (marked until {@code soldUntil}, if given). */
     public Uni<Integer> confirm(String owner, long scheduleId, String claimToken, long bookingId, List<Seat> seats,
             Instant soldUntil) {
-        List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId)));
+        List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
+                SeatKeys.cancelled(scheduleId, bookingId)));
         keys.addAll(seatKeys(scheduleId, seats));
         List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId),
                 soldUntil == null ? "" : Long.toString(soldUntil.toEpochMilli())));
@@ -167,9 +175,9 @@ public class SeatLockService {
 
     /** A booking was cancelled: its seats, marked sold, are free again. */
     public Uni<Integer> unbook(String owner, long scheduleId, long bookingId, List<Seat> seats) {
-        List<String> keys = new ArrayList<>(List.of(SeatKeys.index(scheduleId)));
+        List<String> keys = new ArrayList<>(List.of(SeatKeys.index(scheduleId), SeatKeys.cancelled(scheduleId, bookingId)));
         keys.addAll(seatKeys(scheduleId, seats));
-        List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId)));
+        List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId), millis(CANCELLATION_REMEMBERED)));
         args.addAll(members(seats));
         return metrics.timed("unbook", scripts.run(LuaScript.UNBOOK, keys, args)).map(Response::toInteger);
     }
@@ -203,7 +211,7 @@ public class SeatLockService {
         return seats.stream().map(Seat::member).toList();
     }
 
-    private static String millis(java.time.Duration duration) {
+    private static String millis(Duration duration) {
         return Long.toString(duration.toMillis());
     }
 }

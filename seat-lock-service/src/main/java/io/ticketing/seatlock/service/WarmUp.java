@@ -72,6 +72,8 @@ class WarmUp {
         long started = System.nanoTime();
         long deadline = started + config.warmUp().maxTime().toNanos();
         String row = "warm-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+        // Booking ids of this instance's rounds: each round's unbook leaves a cancellation record.
+        long firstBooking = ThreadLocalRandom.current().nextLong(1L << 40);
         List<Seat> touched = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         int rounds = 0;
@@ -83,7 +85,7 @@ class WarmUp {
                     seats.add(new Seat(row, rounds * SEATS_PER_ROUND + i));
                 }
                 touched.addAll(seats);
-                round(seats, tokens);
+                round(seats, tokens, firstBooking + rounds);
                 rounds++;
                 if (rounds % 20 == 1) {
                     http.send();
@@ -94,7 +96,7 @@ class WarmUp {
         } catch (RuntimeException e) {
             stoppedBy = e.toString();
         } finally {
-            String cleanup = cleanUp(touched, tokens);
+            String cleanup = cleanUp(touched, tokens, firstBooking, rounds + 1);
             done = true;
             Log.infof("Warm-up: %d rounds of lock, conflict, verify, extend, list, claim, confirm, unbook, release and "
                     + "abort on schedule %d, %d HTTP requests, in %d ms%s%s", rounds, SCHEDULE, http.sent(),
@@ -103,7 +105,7 @@ class WarmUp {
         }
     }
 
-    private void round(List<Seat> seats, List<String> tokens) {
+    private void round(List<Seat> seats, List<String> tokens, long bookingId) {
         String owner = "warm-up";
         Hold hold = await(service.lock(owner, SCHEDULE, seats));
         tokens.add(hold.token());
@@ -115,9 +117,9 @@ class WarmUp {
         String claimToken = UUID.randomUUID().toString();
         tokens.add(claimToken);
         Hold claim = await(service.claim(owner, SCHEDULE, hold.token(), claimToken, seats));
-        await(service.confirm(owner, SCHEDULE, claim.token(), 0, seats, Instant.now().plusSeconds(60)));
+        await(service.confirm(owner, SCHEDULE, claim.token(), bookingId, seats, Instant.now().plusSeconds(60)));
         expect(() -> await(service.lock("warm-up-rival", SCHEDULE, seats)), ErrorCode.SEAT_ALREADY_BOOKED);
-        await(service.unbook(owner, SCHEDULE, 0, seats));
+        await(service.unbook(owner, SCHEDULE, bookingId, seats));
         Hold again = await(service.lock(owner, SCHEDULE, seats));
         tokens.add(again.token());
         await(service.release(owner, SCHEDULE, again.token(), List.of()));
@@ -150,8 +152,11 @@ class WarmUp {
     }
 
     /** Deletes every key the warm-up wrote; the fencing counter of the warm-up schedule too. */
-    private String cleanUp(List<Seat> seats, List<String> tokens) {
+    private String cleanUp(List<Seat> seats, List<String> tokens, long firstBooking, int bookings) {
         List<String> keys = new ArrayList<>();
+        for (long booking = firstBooking; booking < firstBooking + bookings; booking++) {
+            keys.add(SeatKeys.cancelled(SCHEDULE, booking));
+        }
         seats.forEach(seat -> keys.add(SeatKeys.seat(SCHEDULE, seat)));
         tokens.forEach(token -> keys.add(SeatKeys.hold(SCHEDULE, token)));
         keys.add(SeatKeys.fence(SCHEDULE));
