@@ -2,10 +2,13 @@ package io.ticketing.seatlock;
 
 import static io.restassured.RestAssured.given;
 import static io.ticketing.seatlock.TestData.seats;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -56,7 +59,7 @@ class BookingClaimTest {
         long holdFence = ((Number) lock.path("fencing_token")).longValue();
 
         claim("buyer", schedule, lock.path("lock_token"), seats(1, 2)).statusCode(200)
-                .body("fencing_token", greaterThan(holdFence)).body("ttl_millis", is(30000));
+                .body("fencing_token", greaterThan(holdFence)).body("ttl_millis", allOf(greaterThan(29_000), lessThanOrEqualTo(30_000)));
         SeatApi.lock("other", schedule, seats(2)).statusCode(409).body("code", is("SEAT_ALREADY_LOCKED"));
         // Re-locking cannot take a seat back out of a booking in progress, not even for its owner.
         SeatApi.lock("buyer", schedule, seats(2)).statusCode(409);
@@ -146,6 +149,20 @@ class BookingClaimTest {
                 .body("claim_token", is(token)).extract().path("fencing_token")).longValue();
         internal("buyer", "/internal/v1/seats/claims", body).statusCode(200).body("fencing_token", is(fence));
         internal("thief", "/internal/v1/seats/claims", body).statusCode(403).body("code", is("NOT_LOCK_OWNER"));
+    }
+
+    @Test
+    void aRepeatedClaimReportsTheTimeItHasLeftNotTheFullTtl() throws InterruptedException {
+        // Issue 9, hole 2: booking sets its commit deadline from ttl_millis. A retry that reuses a
+        // claim made earlier was told the full TTL, and could commit after the claim had expired.
+        long schedule = TestData.newScheduleId();
+        Map<String, Object> body = Map.of("schedule_id", schedule, "seats", seats(7), "claim_token", UUID.randomUUID().toString());
+        long full = ((Number) internal("buyer", "/internal/v1/seats/claims", body).statusCode(200).extract().path("ttl_millis"))
+                .longValue();
+        Thread.sleep(1_500);
+        long left = ((Number) internal("buyer", "/internal/v1/seats/claims", body).statusCode(200).extract().path("ttl_millis"))
+                .longValue();
+        assertTrue(left <= full - 1_500 && left > 0, "a claim 1.5 s old reports " + left + " ms of " + full + " left");
     }
 
     @Test

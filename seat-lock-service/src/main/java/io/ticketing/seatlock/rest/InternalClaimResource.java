@@ -1,7 +1,9 @@
 package io.ticketing.seatlock.rest;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -61,8 +63,11 @@ public class InternalClaimResource {
         var seats = validate.seats(request.seats());
         String origin = request.lockToken() == null ? null : validate.token(request.lockToken(), "lock_token");
         String claimToken = request.claimToken() == null ? null : validate.token(request.claimToken(), "claim_token");
+        // ttl_millis is what is left of the claim, not the configured TTL: a repeated claim returns one
+        // made earlier, and booking must not plan its commit on time the claim no longer has.
         return service.claim(user.id(), scheduleId, origin, claimToken, seats).map(claim -> new ClaimResponse(claim.token(),
-                scheduleId, claim.seats(), claim.expiresAt(), config.claimTtl().toMillis(), claim.fencingToken()));
+                scheduleId, claim.seats(), claim.expiresAt(),
+                Math.max(0, Duration.between(Instant.now(), claim.expiresAt()).toMillis()), claim.fencingToken()));
     }
 
     @POST
