@@ -11,10 +11,14 @@ import io.ticketing.booking.model.SeatRef;
 /** A validated booking request. {@code lockToken} and {@code idempotencyKey} may be null. */
 public record BookingCommand(long eventId, long scheduleId, List<SeatRef> seats, String lockToken, String idempotencyKey) {
 
-    /** Identifies the request for idempotency: the same event, schedule and seats, in any order. */
+    /**
+     * Identifies the request for idempotency: the same event, schedule and seats, in any order. Each
+     * row is written with its length first, so that no row label, whatever characters it holds, can
+     * make two different sets of seats read the same.
+     */
     public String requestHash() {
         String canonical = eventId + "|" + scheduleId + "|" + String.join(",",
-                seats.stream().map(seat -> seat.row() + ":" + seat.number()).sorted().toList());
+                seats.stream().map(seat -> seat.row().length() + "#" + seat.row() + ":" + seat.number()).sorted().toList());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
