@@ -1,12 +1,20 @@
--- Booking failed: gives the claim back. Seats that came from the caller's hold return to it for
--- the rest of that hold's time; the others are freed.
--- KEYS: 1 claim record, 2 schedule index
--- ARGV: 1 owner, 2 claim token, 3 seat key prefix, 4 hold record prefix
+-- Booking failed: one attempt gives up its part in a claim. The claim itself is given back only
+-- when no other attempt (a twin with the same Idempotency-Key, or a retry) still counts on it; then
+-- seats that came from the caller's hold return to it for the rest of that hold's time, and the
+-- others are freed. The attempt is remembered as given up, so that its claim, should it reach
+-- Redis after this abort, takes nothing.
+-- KEYS: 1 claim record, 2 schedule index, 3 the claim's attempts, 4 the claim's aborted attempts
+-- ARGV: 1 owner, 2 claim token, 3 seat key prefix, 4 hold record prefix, 5 attempt, 6 claim ttl ms
 -- Returns the number of seats given back | -3 not the caller's claim
 local owner, claim, seat_prefix, hold_prefix = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local attempt = ARGV[5]
 local record = redis.call('HMGET', KEYS[1], 'owner', 'kind', 'seats', 'origin')
+if record[1] and (record[1] ~= owner or record[2] ~= 'claim') then return -3 end
+redis.call('SADD', KEYS[4], attempt)
+redis.call('PEXPIRE', KEYS[4], ARGV[6])
 if not record[1] then return 0 end
-if record[1] ~= owner or record[2] ~= 'claim' then return -3 end
+redis.call('SREM', KEYS[3], attempt)
+if redis.call('SCARD', KEYS[3]) > 0 then return 0 end
 
 local origin_ttl, origin_seats = -1, {}
 if record[4] and record[4] ~= '' then

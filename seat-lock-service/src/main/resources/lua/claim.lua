@@ -1,16 +1,25 @@
 -- Booking's first step: turns the caller's hold, or free seats, into a short-lived claim that
 -- nobody else can lock, all seats or none. The claim gets a fresh fencing token, larger than any
 -- hold's before it. The caller picks the claim token, so a repeated claim (a retry after a lost
--- answer) returns the claim already made instead of conflicting with it.
--- KEYS: 1 claim record, 2 fence counter, 3 schedule index, 4 origin hold record, 5.. seat keys
--- ARGV: 1 owner, 2 claim token, 3 claim ttl ms, 4 hold record prefix, 5 origin token or '', 6.. members
+-- answer) returns the claim already made instead of conflicting with it. Each booking attempt
+-- names itself: twins that share a claim each join it, and an attempt that was already given up
+-- (its abort ran first, the claim arriving late) takes nothing.
+-- KEYS: 1 claim record, 2 fence counter, 3 schedule index, 4 origin hold record, 5 the claim's
+--       attempts, 6 the claim's aborted attempts, 7.. seat keys
+-- ARGV: 1 owner, 2 claim token, 3 claim ttl ms, 4 hold record prefix, 5 origin token or '',
+--       6 attempt, 7.. members
 -- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}} | {-2} origin hold expired
---         or unknown | {-3} origin hold not the caller's
+--         or unknown, or this attempt was aborted | {-3} origin hold not the caller's
 local owner, claim, ttl, hold_prefix, origin = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local attempt = ARGV[6]
+if redis.call('SISMEMBER', KEYS[6], attempt) == 1 then return {-2} end
 local existing = redis.call('HMGET', KEYS[1], 'owner', 'fence')
 if existing[1] then
   if existing[1] ~= owner then return {-3} end
-  return {1, tonumber(existing[2]), now_ms() + redis.call('PTTL', KEYS[1])}
+  local left = redis.call('PTTL', KEYS[1])
+  redis.call('SADD', KEYS[5], attempt)
+  redis.call('PEXPIRE', KEYS[5], left)
+  return {1, tonumber(existing[2]), now_ms() + left}
 end
 if origin ~= '' then
   local holder = redis.call('HGET', KEYS[4], 'owner')
@@ -19,17 +28,19 @@ if origin ~= '' then
 end
 
 local now = now_ms()
-local conflicts = conflicts_from(5, owner, hold_prefix, now)
+local conflicts = conflicts_from(7, owner, hold_prefix, now)
 if #conflicts > 0 then return {0, conflicts} end
 
 local fence = next_fence(KEYS[2], now)
 local members = {}
-for i = 5, #KEYS do
+for i = 7, #KEYS do
   redis.call('SET', KEYS[i], owner .. ':' .. claim, 'PX', ttl)
-  redis.call('SADD', KEYS[3], ARGV[i + 1])
-  members[#members + 1] = ARGV[i + 1]
+  redis.call('SADD', KEYS[3], ARGV[i])
+  members[#members + 1] = ARGV[i]
 end
 redis.call('HSET', KEYS[1], 'owner', owner, 'kind', 'claim', 'fence', fence, 'created', now,
   'origin', origin, 'seats', table.concat(members, '\n'))
 redis.call('PEXPIRE', KEYS[1], ttl)
+redis.call('SADD', KEYS[5], attempt)
+redis.call('PEXPIRE', KEYS[5], ttl)
 return {1, fence, now + ttl}

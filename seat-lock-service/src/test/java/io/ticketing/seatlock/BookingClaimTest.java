@@ -166,6 +166,51 @@ class BookingClaimTest {
     }
 
     @Test
+    void anAbortByOneAttemptLeavesTheClaimToTheAttemptsStillUsingIt() {
+        // Issue 9, hole 1: twins (one Idempotency-Key) and retries share one claim token. Before the
+        // fix the first abort gave the whole claim back while the twin was still booking under it,
+        // and a third user could then claim the seats.
+        long schedule = TestData.newScheduleId();
+        String token = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String twin = UUID.randomUUID().toString();
+        internal("buyer", "/internal/v1/seats/claims", Map.of("schedule_id", schedule, "seats", seats(8), "claim_token", token,
+                "attempt", first)).statusCode(200);
+        internal("buyer", "/internal/v1/seats/claims", Map.of("schedule_id", schedule, "seats", seats(8), "claim_token", token,
+                "attempt", twin)).statusCode(200);
+
+        internal("buyer", "/internal/v1/seats/claims/abort", Map.of("schedule_id", schedule, "claim_token", token, "attempt", first))
+                .statusCode(200).body("seats", is(0));
+        SeatApi.lock("third", schedule, seats(8)).statusCode(409).body("code", is("SEAT_ALREADY_LOCKED"));
+        internal("buyer", "/internal/v1/seats/claims/abort", Map.of("schedule_id", schedule, "claim_token", token, "attempt", twin))
+                .statusCode(200).body("seats", is(1));
+        SeatApi.lock("third", schedule, seats(8)).statusCode(200);
+    }
+
+    @Test
+    void aClaimArrivingAfterItsOwnAbortTakesNothing() {
+        // Issue 9, hole 3: booking stopped waiting for a claim and aborted it while the claim was
+        // still on its way. Before the fix the late claim then took the user's held seats: the user
+        // was told their own seats were taken, and when the claim expired they were free to anyone.
+        long schedule = TestData.newScheduleId();
+        String hold = SeatApi.lockToken("buyer", schedule, seats(10));
+        String token = UUID.randomUUID().toString();
+        String attempt = UUID.randomUUID().toString();
+        internal("buyer", "/internal/v1/seats/claims/abort", Map.of("schedule_id", schedule, "claim_token", token, "attempt", attempt))
+                .statusCode(200).body("seats", is(0));
+
+        Map<String, Object> late = new HashMap<>(Map.of("schedule_id", schedule, "seats", seats(10), "lock_token", hold,
+                "claim_token", token, "attempt", attempt));
+        internal("buyer", "/internal/v1/seats/claims", late).statusCode(410).body("code", is("LOCK_EXPIRED"));
+        SeatApi.verify("buyer", schedule, hold, seats(10)).body("valid", is(true));
+        SeatApi.lock("other", schedule, seats(10)).statusCode(409);
+        // The user's next attempt books from the hold as usual.
+        late.put("claim_token", UUID.randomUUID().toString());
+        late.put("attempt", UUID.randomUUID().toString());
+        internal("buyer", "/internal/v1/seats/claims", late).statusCode(200);
+    }
+
+    @Test
     void claimNeedsALiveHoldOfTheCaller() {
         long schedule = TestData.newScheduleId();
         claim("buyer", schedule, UUID.randomUUID().toString(), seats(1)).statusCode(410).body("code", is("LOCK_EXPIRED"));

@@ -47,8 +47,8 @@ public class SeatLockClient {
 
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
             skipOn = BookingException.class)
-    public Claim claim(String bearer, long scheduleId, List<SeatRef> seats, String lockToken, String claimToken) {
-        return api.claim(bearer, serviceKey, new ClaimRequest(scheduleId, seats, lockToken, claimToken));
+    public Claim claim(String bearer, long scheduleId, List<SeatRef> seats, String lockToken, String claimToken, String attempt) {
+        return api.claim(bearer, serviceKey, new ClaimRequest(scheduleId, seats, lockToken, claimToken, attempt));
     }
 
     /**
@@ -81,8 +81,8 @@ public class SeatLockClient {
     @Retry(maxRetries = 2, delay = 100, delayUnit = ChronoUnit.MILLIS, abortOn = BookingException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
             skipOn = BookingException.class)
-    public CompletionStage<Void> abort(String bearer, long scheduleId, String claimToken) {
-        api.abort(bearer, serviceKey, new AbortRequest(scheduleId, claimToken));
+    public CompletionStage<Void> abort(String bearer, long scheduleId, String claimToken, String attempt) {
+        api.abort(bearer, serviceKey, new AbortRequest(scheduleId, claimToken, attempt));
         return CompletableFuture.completedFuture(null);
     }
 

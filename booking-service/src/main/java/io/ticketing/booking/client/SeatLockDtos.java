@@ -15,7 +15,7 @@ public final class SeatLockDtos {
     private SeatLockDtos() {
     }
 
-    public record ClaimRequest(long scheduleId, List<SeatRef> seats, String lockToken, String claimToken) {
+    public record ClaimRequest(long scheduleId, List<SeatRef> seats, String lockToken, String claimToken, String attempt) {
     }
 
     public record Claim(String claimToken, long scheduleId, List<SeatRef> seats, Instant expiresAt, long ttlMillis,
@@ -25,7 +25,7 @@ public final class SeatLockDtos {
     public record ConfirmRequest(long scheduleId, String claimToken, long bookingId, List<SeatRef> seats, Instant soldUntil) {
     }
 
-    public record AbortRequest(long scheduleId, String claimToken) {
+    public record AbortRequest(long scheduleId, String claimToken, String attempt) {
     }
 
     public record CancelRequest(long scheduleId, long bookingId, List<SeatRef> seats) {

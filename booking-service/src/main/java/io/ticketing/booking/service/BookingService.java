@@ -93,16 +93,19 @@ public class BookingService {
         }
 
         String claimToken = claimTokenFor(userId, command);
+        // This attempt's own name at seat-lock: its abort undoes only its own part in a claim that a
+        // twin or a retry may share, and a claim of this attempt that arrives after its abort takes nothing.
+        String attempt = UUID.randomUUID().toString();
         long claimedAt = System.nanoTime();
         Claim claim;
         try {
-            claim = seatLock.claim(bearer, schedule.id, command.seats(), command.lockToken(), claimToken);
+            claim = seatLock.claim(bearer, schedule.id, command.seats(), command.lockToken(), claimToken, attempt);
         } catch (BookingException e) {
             // A twin request (same user and Idempotency-Key) may have booked these seats meanwhile.
             return twinBooking(userId, command).orElseThrow(() -> e);
         } catch (RuntimeException e) {
             // The claim may have been made even though its answer was lost: give it back.
-            abortQuietly(bearer, schedule.id, claimToken);
+            abortQuietly(bearer, schedule.id, claimToken, attempt);
             throw e;
         }
         Deadline claimSafe = new Deadline(claimedAt + Duration.ofMillis(claim.ttlMillis()).minus(config.claimSafetyMargin())
@@ -125,7 +128,7 @@ public class BookingService {
                     return twin.get();
                 }
             }
-            abortQuietly(bearer, schedule.id, claimToken);
+            abortQuietly(bearer, schedule.id, claimToken, attempt);
             // IDEMPOTENCY_KEY_REUSED here means a request with another body took the key meanwhile: 422.
             throw translated == null ? e : translated;
         }
@@ -221,8 +224,8 @@ public class BookingService {
         }
     }
 
-    private void abortQuietly(String bearer, long scheduleId, String claimToken) {
-        seatLock.abort(bearer, scheduleId, claimToken).exceptionally(failure -> {
+    private void abortQuietly(String bearer, long scheduleId, String claimToken, String attempt) {
+        seatLock.abort(bearer, scheduleId, claimToken, attempt).exceptionally(failure -> {
             Log.warnf("Could not give back claim %s… of schedule %d (it expires by itself): %s",
                     claimToken.substring(0, 8), scheduleId, failure.toString());
             return null;

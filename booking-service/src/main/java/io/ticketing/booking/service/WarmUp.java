@@ -163,7 +163,7 @@ class WarmUp {
             String bearer = http.bearer();
             expectUnauthenticated(() -> seatLock.held(bearer, 1));
             expectUnauthenticated(() -> seatLock.claim(bearer, 1, List.of(new SeatRef("W", 1)), null,
-                    UUID.randomUUID().toString()));
+                    UUID.randomUUID().toString(), UUID.randomUUID().toString()));
             return true;
         } catch (Exception e) {
             return false;

@@ -63,9 +63,10 @@ public class InternalClaimResource {
         var seats = validate.seats(request.seats());
         String origin = request.lockToken() == null ? null : validate.token(request.lockToken(), "lock_token");
         String claimToken = request.claimToken() == null ? null : validate.token(request.claimToken(), "claim_token");
+        String attempt = request.attempt() == null ? null : validate.token(request.attempt(), "attempt");
         // ttl_millis is what is left of the claim, not the configured TTL: a repeated claim returns one
         // made earlier, and booking must not plan its commit on time the claim no longer has.
-        return service.claim(user.id(), scheduleId, origin, claimToken, seats).map(claim -> new ClaimResponse(claim.token(),
+        return service.claim(user.id(), scheduleId, origin, claimToken, attempt, seats).map(claim -> new ClaimResponse(claim.token(),
                 scheduleId, claim.seats(), claim.expiresAt(),
                 Math.max(0, Duration.between(Instant.now(), claim.expiresAt()).toMillis()), claim.fencingToken()));
     }
@@ -86,13 +87,14 @@ public class InternalClaimResource {
 
     @POST
     @Path("/claims/abort")
-    @Operation(summary = "The booking failed: give the claim back to the hold it came from")
+    @Operation(summary = "A booking attempt failed: give up its part in the claim; the last one gives the claim back")
     public Uni<CountResponse> abort(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, AbortRequest request) {
         checkServiceKey(serviceKey);
         validate.body(request);
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         String claim = validate.token(request.claimToken(), "claim_token");
-        return service.abort(user.id(), scheduleId, claim).map(count -> new CountResponse(scheduleId, count));
+        String attempt = request.attempt() == null ? null : validate.token(request.attempt(), "attempt");
+        return service.abort(user.id(), scheduleId, claim, attempt).map(count -> new CountResponse(scheduleId, count));
     }
 
     @POST

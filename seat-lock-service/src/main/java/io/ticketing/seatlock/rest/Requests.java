@@ -23,14 +23,14 @@ final class Requests {
     record ReleaseRequest(Long scheduleId, String lockToken, List<Seat> seats) {
     }
 
-    record ClaimRequest(Long scheduleId, List<Seat> seats, String lockToken, String claimToken) {
+    record ClaimRequest(Long scheduleId, List<Seat> seats, String lockToken, String claimToken, String attempt) {
     }
 
     /** {@code soldUntil}, optional: when the sold markers may go (after the show); absent, never. */
     record ConfirmRequest(Long scheduleId, String claimToken, Long bookingId, List<Seat> seats, Instant soldUntil) {
     }
 
-    record AbortRequest(Long scheduleId, String claimToken) {
+    record AbortRequest(Long scheduleId, String claimToken, String attempt) {
     }
 
     record UnbookRequest(Long scheduleId, Long bookingId, List<Seat> seats) {

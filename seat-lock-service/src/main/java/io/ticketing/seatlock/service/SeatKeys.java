@@ -29,6 +29,16 @@ final class SeatKeys {
         return holdPrefix(scheduleId) + token;
     }
 
+    /** The booking attempts that count on a claim (twins and retries share one claim token). */
+    static String claimAttempts(long scheduleId, String claimToken) {
+        return "seat_claim_attempts:{" + scheduleId + "}:" + claimToken;
+    }
+
+    /** The attempts that gave a claim up: a claim of theirs arriving late takes nothing. */
+    static String claimAborted(long scheduleId, String claimToken) {
+        return "seat_claim_aborted:{" + scheduleId + "}:" + claimToken;
+    }
+
     /** That a booking was cancelled: a late confirm of it must not mark its seats sold again. */
     static String cancelled(long scheduleId, long bookingId) {
         return "seat_cancelled:{" + scheduleId + "}:" + bookingId;

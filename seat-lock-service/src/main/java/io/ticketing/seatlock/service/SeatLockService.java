@@ -128,16 +128,21 @@ public class SeatLockService {
     /**
      * Booking's first step: the caller's hold ({@code originToken}, may be null) or free seats become
      * a claim that nobody else can lock, for {@code seat-lock.claim-ttl}, with a fresh fencing token.
-     * The caller may choose the claim token (null: a new one), which makes a repeated claim harmless.
+     * The caller may choose the claim token (null: a new one), which makes a repeated claim harmless,
+     * and names its attempt (null: the claim token), so that aborts undo only what their own attempt
+     * did: a claim shared by several attempts is given back when the last of them aborts, and an
+     * attempt that already aborted takes nothing ({@code LOCK_EXPIRED}).
      */
-    public Uni<Hold> claim(String owner, long scheduleId, String originToken, String chosenClaimToken, List<Seat> seats) {
+    public Uni<Hold> claim(String owner, long scheduleId, String originToken, String chosenClaimToken, String attempt,
+            List<Seat> seats) {
         String claimToken = chosenClaimToken == null ? UUID.randomUUID().toString() : chosenClaimToken;
         String origin = originToken == null ? "" : originToken;
         List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.fence(scheduleId),
-                SeatKeys.index(scheduleId), SeatKeys.hold(scheduleId, origin)));
+                SeatKeys.index(scheduleId), SeatKeys.hold(scheduleId, origin), SeatKeys.claimAttempts(scheduleId, claimToken),
+                SeatKeys.claimAborted(scheduleId, claimToken)));
         keys.addAll(seatKeys(scheduleId, seats));
         List<String> args = new ArrayList<>(List.of(owner, claimToken, millis(config.claimTtl()),
-                SeatKeys.holdPrefix(scheduleId), origin));
+                SeatKeys.holdPrefix(scheduleId), origin, attempt == null ? claimToken : attempt));
         args.addAll(members(seats));
         return metrics.timed("claim", scripts.run(LuaScript.CLAIM, keys, args)).map(reply -> {
             long outcome = reply.get(0).toLong();
@@ -163,10 +168,15 @@ public class SeatLockService {
         return metrics.timed("confirm", scripts.run(LuaScript.CONFIRM, keys, args)).map(Response::toInteger);
     }
 
-    /** Booking failed: the claim goes back to the hold it came from, or its seats are freed. */
-    public Uni<Integer> abort(String owner, long scheduleId, String claimToken) {
-        List<String> keys = List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId));
-        List<String> args = List.of(owner, claimToken, SeatKeys.seatPrefix(scheduleId), SeatKeys.holdPrefix(scheduleId));
+    /**
+     * A booking attempt failed: it gives up its part in the claim; when no other attempt counts on
+     * the claim, it goes back to the hold it came from, or its seats are freed.
+     */
+    public Uni<Integer> abort(String owner, long scheduleId, String claimToken, String attempt) {
+        List<String> keys = List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
+                SeatKeys.claimAttempts(scheduleId, claimToken), SeatKeys.claimAborted(scheduleId, claimToken));
+        List<String> args = List.of(owner, claimToken, SeatKeys.seatPrefix(scheduleId), SeatKeys.holdPrefix(scheduleId),
+                attempt == null ? claimToken : attempt, millis(config.claimTtl()));
         return metrics.timed("abort", scripts.run(LuaScript.ABORT, keys, args)).map(reply -> {
             ownerOutcome(reply.toLong());
             return reply.toInteger();

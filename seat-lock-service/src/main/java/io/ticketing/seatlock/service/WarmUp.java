@@ -116,7 +116,7 @@ class WarmUp {
         await(service.held(owner, SCHEDULE));
         String claimToken = UUID.randomUUID().toString();
         tokens.add(claimToken);
-        Hold claim = await(service.claim(owner, SCHEDULE, hold.token(), claimToken, seats));
+        Hold claim = await(service.claim(owner, SCHEDULE, hold.token(), claimToken, null, seats));
         await(service.confirm(owner, SCHEDULE, claim.token(), bookingId, seats, Instant.now().plusSeconds(60)));
         expect(() -> await(service.lock("warm-up-rival", SCHEDULE, seats)), ErrorCode.SEAT_ALREADY_BOOKED);
         await(service.unbook(owner, SCHEDULE, bookingId, seats));
@@ -125,8 +125,8 @@ class WarmUp {
         await(service.release(owner, SCHEDULE, again.token(), List.of()));
         String freeClaim = UUID.randomUUID().toString();
         tokens.add(freeClaim);
-        await(service.claim(owner, SCHEDULE, null, freeClaim, seats));
-        await(service.abort(owner, SCHEDULE, freeClaim));
+        await(service.claim(owner, SCHEDULE, null, freeClaim, null, seats));
+        await(service.abort(owner, SCHEDULE, freeClaim, null));
         serialize(hold);
     }
 
@@ -158,7 +158,11 @@ class WarmUp {
             keys.add(SeatKeys.cancelled(SCHEDULE, booking));
         }
         seats.forEach(seat -> keys.add(SeatKeys.seat(SCHEDULE, seat)));
-        tokens.forEach(token -> keys.add(SeatKeys.hold(SCHEDULE, token)));
+        tokens.forEach(token -> {
+            keys.add(SeatKeys.hold(SCHEDULE, token));
+            keys.add(SeatKeys.claimAttempts(SCHEDULE, token));
+            keys.add(SeatKeys.claimAborted(SCHEDULE, token));
+        });
         keys.add(SeatKeys.fence(SCHEDULE));
         try {
             for (int from = 0; from < keys.size(); from += 500) {
