@@ -9,13 +9,21 @@
 -- ARGV: 1 owner, 2 claim token, 3 claim ttl ms, 4 hold record prefix, 5 origin token or '',
 --       6 attempt, 7.. members
 -- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}} | {-2} origin hold expired
---         or unknown, or this attempt was aborted | {-3} origin hold not the caller's
+--         or unknown, or this attempt was aborted | {-3} origin hold not the caller's, or the claim
+--         token is someone else's | {-4} the claim token already names other seats
 local owner, claim, ttl, hold_prefix, origin = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local attempt = ARGV[6]
 if redis.call('SISMEMBER', KEYS[6], attempt) == 1 then return {-2} end
-local existing = redis.call('HMGET', KEYS[1], 'owner', 'fence')
+local existing = redis.call('HMGET', KEYS[1], 'owner', 'fence', 'seats')
 if existing[1] then
   if existing[1] ~= owner then return {-3} end
+  -- The same token must name the same seats: it is the same claim, not a way into another one.
+  local claimed, count = {}, 0
+  for _, member in ipairs(members_of(existing[3])) do claimed[member] = true; count = count + 1 end
+  if count ~= #KEYS - 6 then return {-4} end
+  for i = 7, #KEYS do
+    if not claimed[ARGV[i]] then return {-4} end
+  end
   local left = redis.call('PTTL', KEYS[1])
   redis.call('SADD', KEYS[5], attempt)
   redis.call('PEXPIRE', KEYS[5], left)

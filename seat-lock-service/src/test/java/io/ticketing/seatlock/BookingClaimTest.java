@@ -211,6 +211,23 @@ class BookingClaimTest {
     }
 
     @Test
+    void aClaimTokenNamesOneSetOfSeats() {
+        // Issue 9, hole 8: a repeated claim returned the claim already made whatever seats it named,
+        // so a token reused for other seats was told they were claimed.
+        long schedule = TestData.newScheduleId();
+        String token = UUID.randomUUID().toString();
+        internal("buyer", "/internal/v1/seats/claims", Map.of("schedule_id", schedule, "seats", seats(11), "claim_token", token))
+                .statusCode(200);
+        internal("buyer", "/internal/v1/seats/claims", Map.of("schedule_id", schedule, "seats", seats(11, 12), "claim_token", token))
+                .statusCode(409).body("code", is("CLAIM_TOKEN_REUSED"));
+        internal("buyer", "/internal/v1/seats/claims", Map.of("schedule_id", schedule, "seats", seats(12), "claim_token", token))
+                .statusCode(409).body("code", is("CLAIM_TOKEN_REUSED"));
+        SeatApi.lock("other", schedule, seats(12)).statusCode(200);
+        internal("buyer", "/internal/v1/seats/claims", Map.of("schedule_id", schedule, "seats", seats(11), "claim_token", token))
+                .statusCode(200);
+    }
+
+    @Test
     void claimNeedsALiveHoldOfTheCaller() {
         long schedule = TestData.newScheduleId();
         claim("buyer", schedule, UUID.randomUUID().toString(), seats(1)).statusCode(410).body("code", is("LOCK_EXPIRED"));

@@ -23,6 +23,7 @@ public enum ErrorCode {
     SEAT_ALREADY_BOOKED(409, "이미 선택된 좌석입니다.", "One of these seats is already booked."),
     HOLD_EXTENSION_LIMIT(409, "좌석 선택 시간을 더 연장할 수 없습니다.", "This hold cannot be extended any further."),
     NOT_LOCK_OWNER(403, "본인이 선택한 좌석만 변경할 수 있습니다.", "Only the holder can change this hold."),
+    CLAIM_TOKEN_REUSED(409, "이 예약 요청 번호는 이미 다른 좌석에 쓰였습니다.", "This claim token is already in use for other seats."),
     LOCK_EXPIRED(410, "좌석 선택 시간이 만료되었거나 존재하지 않는 선택입니다.", "This hold has expired or does not exist."),
     LOCK_STORE_UNAVAILABLE(503, "좌석 잠금 저장소에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
             "The seat lock store is unavailable. Please try again shortly."),

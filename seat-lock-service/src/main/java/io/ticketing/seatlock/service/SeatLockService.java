@@ -150,6 +150,9 @@ public class SeatLockService {
                 metrics.conflict();
                 throw conflict(seats, reply.get(1));
             }
+            if (outcome == -4) {
+                throw new SeatLockException(ErrorCode.CLAIM_TOKEN_REUSED);
+            }
             ownerOutcome(outcome);
             return new Hold(claimToken, scheduleId, seats, Instant.ofEpochMilli(reply.get(2).toLong()),
                     reply.get(1).toLong());
