@@ -32,6 +32,17 @@ class BookingFlowTest {
     DataSource db;
 
     @Test
+    void theLocationOfANewBookingDoesNotFollowTheClientsHostHeader() {
+        // Issue 9, hole 8: Location was built from the request's Host, so a client could make the
+        // product answer with a link to any host.
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 9);
+        given().header("Authorization", DevTokens.bearer("host-forger")).header("Host", "evil.example")
+                .contentType("application/json").body(Api.bookingBody(stage, Fixtures.seats("1열", 9), null))
+                .when().post("/api/v1/tickets/bookings").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.matchesPattern("/api/v1/tickets/bookings/[0-9]+"));
+    }
+
+    @Test
     void holdBookSeeOnTheSeatMapCancelAndRebook() {
         Fixtures.Stage stage = Fixtures.stage(db, 2, 5);
         var seats = Fixtures.seats("1열", 1, 2);

@@ -1,6 +1,5 @@
 package io.ticketing.booking.rest;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -56,7 +56,9 @@ public class BookingResource {
         BookingCommand command = validate.booking(request, idempotencyKey);
         BookingOutcome outcome = bookings.book(user.id(), user.bearer(), command, budget(budgetMillis));
         BookingView view = BookingView.of(outcome.details());
-        return Response.created(URI.create("/api/v1/tickets/bookings/" + view.bookingId()))
+        // A relative Location (RFC 9110 allows it): built from the request's Host header it would point
+        // wherever a client's Host says, behind the gateway as well.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/v1/tickets/bookings/" + view.bookingId())
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed())).entity(view).build();
     }
 
