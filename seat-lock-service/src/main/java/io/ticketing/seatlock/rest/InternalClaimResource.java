@@ -1,12 +1,9 @@
 package io.ticketing.seatlock.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,9 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.ticketing.seatlock.config.SeatLockConfig;
-import io.ticketing.seatlock.error.ErrorCode;
-import io.ticketing.seatlock.error.SeatLockException;
 import io.ticketing.seatlock.rest.Requests.AbortRequest;
 import io.ticketing.seatlock.rest.Requests.ClaimRequest;
 import io.ticketing.seatlock.rest.Requests.ConfirmRequest;
@@ -30,7 +24,8 @@ import io.ticketing.seatlock.service.SeatLockService;
 
 /**
  * The operations booking-service needs to turn a hold into a sale: claim, confirm, abort, unbook.
- * Not routed by the gateway; callers need the user's JWT (whose seats) and the service key (who may).
+ * Not routed by the gateway; callers need the user's JWT (whose seats) and the service key (who may:
+ * {@link ServiceKeyFilter}).
  */
 @Path("/internal/v1/seats")
 @Authenticated
@@ -39,25 +34,20 @@ import io.ticketing.seatlock.service.SeatLockService;
 @Tag(name = "Internal: booking claims")
 public class InternalClaimResource {
 
-    static final String SERVICE_KEY_HEADER = "X-Service-Key";
-
     private final SeatLockService service;
     private final RequestValidator validate;
     private final CurrentUser user;
-    private final SeatLockConfig config;
 
-    InternalClaimResource(SeatLockService service, RequestValidator validate, CurrentUser user, SeatLockConfig config) {
+    InternalClaimResource(SeatLockService service, RequestValidator validate, CurrentUser user) {
         this.service = service;
         this.validate = validate;
         this.user = user;
-        this.config = config;
     }
 
     @POST
     @Path("/claims")
     @Operation(summary = "Turn the caller's hold, or free seats, into a booking claim; all or none")
-    public Uni<ClaimResponse> claim(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, ClaimRequest request) {
-        checkServiceKey(serviceKey);
+    public Uni<ClaimResponse> claim(ClaimRequest request) {
         validate.body(request);
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         var seats = validate.seats(request.seats());
@@ -74,8 +64,7 @@ public class InternalClaimResource {
     @POST
     @Path("/claims/confirm")
     @Operation(summary = "The booking committed: mark the claimed seats sold")
-    public Uni<CountResponse> confirm(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, ConfirmRequest request) {
-        checkServiceKey(serviceKey);
+    public Uni<CountResponse> confirm(ConfirmRequest request) {
         validate.body(request);
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         String claim = validate.token(request.claimToken(), "claim_token");
@@ -88,8 +77,7 @@ public class InternalClaimResource {
     @POST
     @Path("/claims/abort")
     @Operation(summary = "A booking attempt failed: give up its part in the claim; the last one gives the claim back")
-    public Uni<CountResponse> abort(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, AbortRequest request) {
-        checkServiceKey(serviceKey);
+    public Uni<CountResponse> abort(AbortRequest request) {
         validate.body(request);
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         String claim = validate.token(request.claimToken(), "claim_token");
@@ -100,21 +88,11 @@ public class InternalClaimResource {
     @POST
     @Path("/bookings/cancel")
     @Operation(summary = "A booking was cancelled: free the seats it had marked sold")
-    public Uni<CountResponse> unbook(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, UnbookRequest request) {
-        checkServiceKey(serviceKey);
+    public Uni<CountResponse> unbook(UnbookRequest request) {
         validate.body(request);
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         long bookingId = validate.positiveId(request.bookingId(), "booking_id");
         var seats = validate.seats(request.seats());
         return service.unbook(user.id(), scheduleId, bookingId, seats).map(count -> new CountResponse(scheduleId, count));
-    }
-
-    private void checkServiceKey(String presented) {
-        String expected = config.internalApiKey().orElse(null);
-        boolean matches = expected != null && presented != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
-        if (!matches) {
-            throw new SeatLockException(ErrorCode.SERVICE_KEY_INVALID);
-        }
     }
 }
