@@ -23,8 +23,10 @@ for i = 4, #KEYS do
   if not already_sold then
     redis.call('SET', KEYS[i], sold)
     if sold_until then redis.call('PEXPIREAT', KEYS[i], sold_until) end
-    redis.call('SADD', KEYS[2], ARGV[i])
   end
+  -- The index lists what may be held; a sold seat is the database's to list, and kept here it
+  -- would make every seat-map read (list.lua) cost more with every seat sold.
+  redis.call('SREM', KEYS[2], ARGV[i])
 end
 redis.call('DEL', KEYS[1])
 return #KEYS - 3

@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +40,9 @@ class BookingClaimTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void internalApiNeedsTheServiceKey() {
@@ -225,6 +231,24 @@ class BookingClaimTest {
         SeatApi.lock("other", schedule, seats(12)).statusCode(200);
         internal("buyer", "/internal/v1/seats/claims", Map.of("schedule_id", schedule, "seats", seats(11), "claim_token", token))
                 .statusCode(200);
+    }
+
+    @Test
+    void soldSeatsLeaveTheIndexTheSeatMapReads() {
+        // Issue 9, hole 7: confirm added sold seats to the schedule's index, which never shrinks for
+        // them, and list.lua (every seat-map read, one blocking script) read them all, again and
+        // again: its cost grew with every seat sold. Sold seats are the database's to list.
+        long schedule = TestData.newScheduleId();
+        for (int seat = 1; seat <= 20; seat++) {
+            String claim = claim("buyer", schedule, null, seats(seat)).statusCode(200).extract().path("claim_token");
+            internal("buyer", "/internal/v1/seats/claims/confirm", Map.of("schedule_id", schedule, "claim_token", claim,
+                    "booking_id", 1_000 + seat, "seats", seats(seat))).statusCode(200).body("seats", is(1));
+        }
+        SeatApi.lock("fan", schedule, seats(21)).statusCode(200);
+
+        assertEquals(1L, redis.set(String.class).scard("seat_index:{" + schedule + "}"), "only the held seat is indexed");
+        SeatApi.held("fan", schedule).body("seats.size()", is(1));
+        SeatApi.lock("late", schedule, seats(7)).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
     }
 
     @Test
