@@ -71,7 +71,10 @@ class SeatLockOutageTest {
         assertEquals(20, outcome.count(409));
         outcome.withStatus(409).forEach(r -> assertTrue(BookingRaceTest.TAKEN.contains(
                 io.restassured.path.json.JsonPath.from(r.body()).getString("code")), r.body()));
-        Api.book("late", stage, first, null).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
+        // The unique index refused it; the answer still names the sold seat.
+        Api.book("late", stage, first, null).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"))
+                .body("conflicting_seats[0].row", is("1열")).body("conflicting_seats[0].number", is(1))
+                .body("conflicting_seats[0].reason", is("BOOKED"));
 
         // The hold vanished with the flush: its holder is told so, and the seat is sold once.
         Api.book("holder", stage, second, holdOnSecond).statusCode(410).body("code", is("LOCK_EXPIRED"));

@@ -28,7 +28,7 @@ final class Baselines {
     static double redisLockScript(int requests, int clients) throws Exception {
         Path lua = Path.of("seat-lock-service", "src", "main", "resources", "lua");
         String source = Files.readString(lua.resolve("common.lua")) + "\n" + Files.readString(lua.resolve("lock.lua"));
-        String sha = run(List.of("redis-cli", "-p", redisPort(), "SCRIPT", "LOAD", source)).trim();
+        String sha = GatewayClient.redis("SCRIPT", "LOAD", source);
         long schedule = 990_001;
         // KEYS: hold record, fence counter, schedule index, one seat; ARGV: owner, token, hold ttl ms,
         // max hold ms, hold record prefix, the seat's member. __rand_int__ makes each call a fresh seat.
@@ -42,8 +42,8 @@ final class Baselines {
         if (!m.find()) {
             throw new IllegalStateException("redis-benchmark said: " + out);
         }
-        run(List.of("redis-cli", "-p", redisPort(), "EVAL", "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do "
-                + "redis.call('DEL', k) end return 0", "0", "*{" + schedule + "}*"));
+        GatewayClient.redis("EVAL", "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end return 0", "0",
+                "*{" + schedule + "}*");
         return Double.parseDouble(m.group(1));
     }
 
@@ -76,8 +76,8 @@ final class Baselines {
         Files.createDirectories(file.getParent());
         Files.writeString(file, script);
         String out = run(List.of("pgbench", "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
-                "-f", file.toString(), "-h", env("PGHOST", "127.0.0.1"), "-p", env("PGPORT", "5432"), "-U",
-                env("PGUSER", "postgres"), GatewayClient.DB));
+                "-f", file.toString(), "-h", GatewayClient.env("PGHOST", "127.0.0.1"), "-p",
+                GatewayClient.env("PGPORT", "5432"), "-U", GatewayClient.env("PGUSER", "postgres"), GatewayClient.DB));
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
         Matcher failed = Pattern.compile("number of failed transactions: ([0-9]+)").matcher(out);
         if (!m.find() || (failed.find() && !failed.group(1).equals("0"))) {
@@ -87,11 +87,7 @@ final class Baselines {
     }
 
     static String redisPort() {
-        return env("REDIS_PORT", "6379");
-    }
-
-    static String env(String name, String fallback) {
-        return System.getenv().getOrDefault(name, fallback);
+        return GatewayClient.env("REDIS_PORT", "6379");
     }
 
     static String run(List<String> command) throws Exception {

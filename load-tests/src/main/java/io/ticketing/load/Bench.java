@@ -400,21 +400,6 @@ public class Bench extends GatewayClient {
         return seats((i / 100 + 1) + "열", i % 100 + 1);
     }
 
-    static String lockBody(long schedule, String seats) {
-        return "{\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}";
-    }
-
-    static String bookBody(long schedule, String seats, String token) {
-        return "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
-                + (token == null ? "" : ",\"lock_token\":\"" + token + "\"") + "}";
-    }
-
-    static String redis(String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of("redis-cli", "-p", Baselines.redisPort()));
-        line.addAll(List.of(command));
-        return Baselines.run(line).trim();
-    }
-
     static String progress(Timings timings) {
         return timings.count() + " answers " + timings.statuses();
     }
@@ -426,14 +411,9 @@ public class Bench extends GatewayClient {
                 target.name(), succeeded, elapsedNanos / 1e9, rate, timings.millis(50), timings.millis(99),
                 timings.millis(100), timings.statuses());
         long sinceReady = (System.nanoTime() - READY_AT) / 1_000_000_000L;
-        return new Report.Row(scenario, target.name(), (when.isEmpty() ? "" : when + ", ") + "t+" + sinceReady + " s", succeeded, rate, timings.millis(50),
-                timings.millis(99), timings.millis(100), timings.statuses().entrySet().stream()
+        return new Report.Row(scenario, target.name(), (when.isEmpty() ? "" : when + ", ") + "t+" + sinceReady + " s",
+                succeeded, rate, timings.millis(50), timings.millis(99), timings.millis(100), timings.statuses().entrySet().stream()
                         .map(e -> e.getKey() + "x" + e.getValue()).collect(Collectors.joining(" ")),
                 baseline, cpuPerSuccess);
     }
-
-    static String env(String name, String fallback) {
-        return System.getenv().getOrDefault(name, fallback);
-    }
-
 }

@@ -27,7 +27,7 @@ public class ColdStart extends GatewayClient {
     static final long SCHEDULE = 900_101;
     static final int ROWS = 250;
     static final int SEATS_PER_ROW = 240;
-    static final int USERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_USERS", "64"));
+    static final int USERS = Bench.USERS;
     static final int BURST_USERS = Integer.parseInt(System.getenv().getOrDefault("COLD_BURST_USERS", "300"));
     static final int LOAD_SECONDS = Integer.parseInt(System.getenv().getOrDefault("COLD_LOAD_SECONDS", "140"));
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,11 +49,6 @@ final class CpuMeter implements AutoCloseable {
     @Override
     public void close() {
         sampler.shutdownNow();
-    }
-
-    static String format(Map<String, Double> perOperation) {
-        return perOperation.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", "));
     }
 
     private synchronized void sample(boolean atStart) {

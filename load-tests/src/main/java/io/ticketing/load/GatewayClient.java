@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
  * What a client of the gateway needs, shared by the end-to-end suite and the benchmark (both extend
  * it, so their scenarios read as plain calls): dev tokens signed with the LOCAL-ONLY key in dev/,
  * requests through the gateway, answers, and psql for checking the database.
- * Environment: GATEWAY_URL, DB_NAME, PGHOST, PGUSER.
+ * Environment: GATEWAY_URL, DB_NAME, PGHOST, PGUSER, REDIS_PORT.
  */
 class GatewayClient {
 
-    static final String GATEWAY = System.getenv().getOrDefault("GATEWAY_URL", "http://127.0.0.1:8080");
-    static final String DB = System.getenv().getOrDefault("DB_NAME", "ticketing_e2e");
+    static final String GATEWAY = env("GATEWAY_URL", "http://127.0.0.1:8080");
+    static final String DB = env("DB_NAME", "ticketing_e2e");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final long EVENT = 1;
@@ -52,13 +52,22 @@ class GatewayClient {
         return "[{\"row\":\"" + row + "\",\"number\":" + number + "}]";
     }
 
+    static String lockBody(long schedule, String seats) {
+        return "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}";
+    }
+
+    static String bookBody(long schedule, String seats, String token) {
+        return "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
+                + (token == null ? "" : ",\"lock_token\":\"" + token + "\"") + "}";
+    }
+
     static Answer lock(String user, long schedule, String seats) {
-        return post(user, "/api/v1/tickets/seats/lock", "{\"event_id\":1,\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}");
+        return post(user, "/api/v1/tickets/seats/lock", lockBody(schedule, seats));
     }
 
     static HttpRequest lockRequest(String user, long schedule, String seats) {
-        return request(user, "/api/v1/tickets/seats/lock").POST(HttpRequest.BodyPublishers.ofString(
-                "{\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}")).build();
+        return request(user, "/api/v1/tickets/seats/lock").POST(HttpRequest.BodyPublishers.ofString(lockBody(schedule, seats)))
+                .build();
     }
 
     static Answer book(String user, long schedule, String seats, String token) {
@@ -66,9 +75,8 @@ class GatewayClient {
     }
 
     static HttpRequest bookRequest(String user, long schedule, String seats, String token) {
-        String body = "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
-                + (token == null ? "" : ",\"lock_token\":\"" + token + "\"") + "}";
-        return request(user, "/api/v1/tickets/bookings").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return request(user, "/api/v1/tickets/bookings").POST(HttpRequest.BodyPublishers.ofString(
+                bookBody(schedule, seats, token))).build();
     }
 
     static Answer post(String user, String path, String body) {
@@ -119,11 +127,27 @@ class GatewayClient {
     }
 
     static String sql(String query) throws Exception {
-        Process p = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("PGHOST", "127.0.0.1"), "-U",
-                System.getenv().getOrDefault("PGUSER", "postgres"), "-d", DB, "-tAc", query).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("psql", "-h", env("PGHOST", "127.0.0.1"), "-U", env("PGUSER", "postgres"), "-d", DB,
+                "-tAc", query).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         p.waitFor();
         return out;
+    }
+
+    /** A command to the stack's Redis (REDIS_PORT), with redis-cli; its reply, trimmed. */
+    static String redis(String... command) throws Exception {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", env("REDIS_PORT", "6379")));
+        line.addAll(java.util.List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("redis-cli failed: " + out);
+        }
+        return out;
+    }
+
+    static String env(String name, String fallback) {
+        return System.getenv().getOrDefault(name, fallback);
     }
 
     static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
