@@ -25,7 +25,7 @@ import io.ticketing.testsupport.LogCapture;
 @WithTestResource(SeatLockServiceResource.class)
 class RequestIdLoggingTest {
 
-    private static final String FLOW_LOGGER = "io.ticketing.booking.service.BookingService";
+    private static final String FLOW_LOGGER = "io.ticketing.booking.service.BookingFlow";
 
     @Inject
     DataSource db;

@@ -7,15 +7,19 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A TCP proxy on a free port of 127.0.0.1 that puts a delay of its own in front of a real server:
  * every chunk a client sends waits {@link #delay(Duration)} before it is passed on. Timings become
  * reproducible without sleeps in production code: "seat-lock answers, but slowly" is a proxy with
- * a delay in front of the real seat-lock. One virtual thread per direction of a connection.
+ * a delay in front of the real seat-lock; "the connection drops while PostgreSQL commits" is a
+ * proxy told to cut the connection right after it passed on the {@code COMMIT}. One virtual thread
+ * per direction of a connection.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -24,6 +28,14 @@ public final class FaultProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile Duration delay = Duration.ZERO;
+    private final ConcurrentLinkedQueue<Cut> armedCuts = new ConcurrentLinkedQueue<>();
+
+    /**
+     * A one-shot cut: at the next client chunk that contains {@code marker}, after or before passing
+     * it on. Cuts armed one after another happen in that order: the second waits for the first.
+     */
+    private record Cut(byte[] marker, boolean afterForwarding) {
+    }
 
     private FaultProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -54,6 +66,27 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next chunk a client sends that contains {@code marker} reaches the server, and then the
+     * connection is cut, both ways: the server does the work, the client never hears the answer.
+     * Once only; other connections and later chunks pass as before.
+     */
+    public FaultProxy cutAfterForwarding(String marker) {
+        armedCuts.add(new Cut(marker.getBytes(StandardCharsets.UTF_8), true));
+        return this;
+    }
+
+    /** Like {@link #cutAfterForwarding}, but the chunk never reaches the server. */
+    public FaultProxy cutBeforeForwarding(String marker) {
+        armedCuts.add(new Cut(marker.getBytes(StandardCharsets.UTF_8), false));
+        return this;
+    }
+
+    /** Whether every armed cut has happened. */
+    public boolean cutsDone() {
+        return armedCuts.isEmpty();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -71,11 +104,26 @@ public final class FaultProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, boolean delayed) {
         byte[] buffer = new byte[16384];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        boolean closeTarget = true;
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 Duration wait = delay;
                 if (delayed && !wait.isZero()) {
                     Thread.sleep(wait);
+                }
+                Cut cut = delayed ? armedCuts.peek() : null;
+                if (cut != null && contains(buffer, n, cut.marker()) && armedCuts.remove(cut)) {
+                    if (cut.afterForwarding()) {
+                        // The server gets the chunk and a clean end of input (FIN, not a reset that could
+                        // discard it); its answer then meets the closed client side, which ends the rest.
+                        out.write(buffer, 0, n);
+                        out.flush();
+                        to.shutdownOutput();
+                        closeTarget = false;
+                    }
+                    return;
                 }
                 out.write(buffer, 0, n);
                 out.flush();
@@ -84,8 +132,23 @@ public final class FaultProxy implements AutoCloseable {
             // one side went away: so does the other
         } finally {
             close(from);
-            close(to);
+            if (closeTarget) {
+                close(to);
+            }
         }
+    }
+
+    private static boolean contains(byte[] buffer, int length, byte[] marker) {
+        outer:
+        for (int start = 0; start + marker.length <= length; start++) {
+            for (int i = 0; i < marker.length; i++) {
+                if (buffer[start + i] != marker[i]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private void close(Socket socket) {

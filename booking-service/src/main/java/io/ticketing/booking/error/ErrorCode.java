@@ -35,6 +35,8 @@ public enum ErrorCode {
             "Too many bookings at once. Please try again shortly."),
     DATABASE_UNAVAILABLE(503, "예매 데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
             "The booking database is unavailable. Please try again shortly."),
+    BOOKING_OUTCOME_UNKNOWN(500, "예매가 저장되었는지 확인하지 못했습니다. 내 예매 내역을 확인하거나, 같은 Idempotency-Key로 다시 요청해 주세요.",
+            "Whether the booking was stored could not be confirmed. Check your bookings, or repeat the request with the same Idempotency-Key."),
     INTERNAL_ERROR(500, "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", "An unexpected error occurred. Please try again.");
 
     private final int status;

@@ -28,6 +28,12 @@ public class BookingRepository implements PanacheRepository<Booking> {
         return find("userId = ?1 and idempotencyKey = ?2", userId, idempotencyKey).firstResultOptional();
     }
 
+    /** The user's booking of the schedule written under this fencing token (a claim books once). */
+    public Optional<Booking> findCommitted(String userId, long scheduleId, long fencingToken) {
+        return find("userId = ?1 and scheduleId = ?2 and fencingToken = ?3", userId, scheduleId, fencingToken)
+                .firstResultOptional();
+    }
+
     public List<Booking> pageOf(String userId, int page, int size) {
         return find("userId", Sort.descending("id"), userId).page(Page.of(page, size)).list();
     }

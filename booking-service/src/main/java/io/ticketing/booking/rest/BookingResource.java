@@ -23,8 +23,10 @@ import io.quarkus.security.Authenticated;
 import io.ticketing.booking.rest.Requests.BookingRequest;
 import io.ticketing.booking.rest.Responses.BookingPage;
 import io.ticketing.booking.rest.Responses.BookingView;
+import io.ticketing.booking.service.BookingCancellation;
 import io.ticketing.booking.service.BookingCommand;
 import io.ticketing.booking.service.BookingOutcome;
+import io.ticketing.booking.service.BookingQueries;
 import io.ticketing.booking.service.BookingService;
 
 /** Bookings of the authenticated user. Another user's booking answers 404, as if it did not exist. */
@@ -39,11 +41,16 @@ public class BookingResource {
     static final String BUDGET_HEADER = "X-Request-Budget-Ms";
 
     private final BookingService bookings;
+    private final BookingQueries queries;
+    private final BookingCancellation cancellation;
     private final RequestValidator validate;
     private final CurrentUser user;
 
-    BookingResource(BookingService bookings, RequestValidator validate, CurrentUser user) {
+    BookingResource(BookingService bookings, BookingQueries queries, BookingCancellation cancellation,
+            RequestValidator validate, CurrentUser user) {
         this.bookings = bookings;
+        this.queries = queries;
+        this.cancellation = cancellation;
         this.validate = validate;
         this.user = user;
     }
@@ -54,7 +61,7 @@ public class BookingResource {
     public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(BUDGET_HEADER) String budgetMillis, BookingRequest request) {
         BookingCommand command = validate.booking(request, idempotencyKey);
-        BookingOutcome outcome = bookings.book(user.id(), user.bearer(), command, budget(budgetMillis));
+        BookingOutcome outcome = bookings.book(user.caller(), command, budget(budgetMillis));
         BookingView view = BookingView.of(outcome.details());
         // A relative Location (RFC 9110 allows it): built from the request's Host header it would point
         // wherever a client's Host says, behind the gateway as well.
@@ -65,7 +72,7 @@ public class BookingResource {
     @GET
     @Path("/{booking_id}")
     public BookingView booking(@PathParam("booking_id") long bookingId) {
-        return BookingView.of(bookings.get(user.id(), bookingId));
+        return BookingView.of(queries.get(user.id(), bookingId));
     }
 
     @GET
@@ -74,15 +81,15 @@ public class BookingResource {
         int pageIndex = validate.page(page);
         int pageSize = validate.size(size);
         String userId = user.id();
-        return new BookingPage(bookings.page(userId, pageIndex, pageSize).stream().map(BookingView::of).toList(),
-                pageIndex, pageSize, bookings.count(userId));
+        return new BookingPage(queries.page(userId, pageIndex, pageSize).stream().map(BookingView::of).toList(),
+                pageIndex, pageSize, queries.count(userId));
     }
 
     @POST
     @Path("/{booking_id}/cancel")
     @Operation(summary = "Cancel a booking; its seats can be held and booked again")
     public BookingView cancel(@PathParam("booking_id") long bookingId) {
-        return BookingView.of(bookings.cancel(user.id(), user.bearer(), bookingId));
+        return BookingView.of(cancellation.cancel(user.caller(), bookingId));
     }
 
     /** The gateway's budget; a missing or malformed one leaves the service's own. */

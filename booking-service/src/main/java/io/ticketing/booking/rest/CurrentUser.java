@@ -6,6 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.error.ErrorCode;
+import io.ticketing.booking.service.Caller;
 
 /**
  * The authenticated user: the {@code sub} of the bearer JWT, never a value from the body. The raw
@@ -28,7 +29,7 @@ class CurrentUser {
         return subject;
     }
 
-    String bearer() {
-        return "Bearer " + jwt.getRawToken();
+    Caller caller() {
+        return new Caller(id(), "Bearer " + jwt.getRawToken());
     }
 }

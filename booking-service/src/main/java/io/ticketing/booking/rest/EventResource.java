@@ -51,6 +51,6 @@ public class EventResource {
     @Path("/schedules/{schedule_id}/seats")
     public SeatMapView seatMap(@PathParam("schedule_id") long scheduleId) {
         user.id(); // refuses a token without a usable subject before seat-lock is asked about it
-        return SeatMapView.of(seatMaps.seatMap(user.bearer(), scheduleId));
+        return SeatMapView.of(seatMaps.seatMap(user.caller(), scheduleId));
     }
 }

@@ -1,13 +1,17 @@
 package io.ticketing.booking.service;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.ticketing.booking.config.BookingConfig;
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.error.ErrorCode;
@@ -46,9 +50,43 @@ public class BookingWriter {
      * seat that is sold: see {@link #soldConflict}), and commits only if the claim that guards it is
      * still comfortably alive and the request's answer can still reach the caller in time. Waits
      * for row locks no longer than either allows.
+     *
+     * @throws CommitUncertain when the commit itself failed: PostgreSQL may have stored the booking
+     *         or not (a connection lost during COMMIT does not say); {@link #committedUnder} finds out
+     */
+    public BookingDetails write(String userId, BookingCommand command, long fencingToken, CommitDeadlines commitBy) {
+        AtomicBoolean reachedCommit = new AtomicBoolean();
+        // Its own transaction, or the caller's if one runs (the warm-up's, which it rolls back).
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                BookingDetails written = writeRows(userId, command, fencingToken, commitBy);
+                reachedCommit.set(true);
+                return written;
+            });
+        } catch (RuntimeException e) {
+            if (reachedCommit.get()) {
+                throw new CommitUncertain(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether a booking whose commit failed was stored after all: waits for the seat rows (the
+     * transaction that lost its connection holds them until PostgreSQL has committed or rolled it
+     * back), then looks for the booking under its fencing token. On a second connection, after the
+     * first one failed; waits for the rows no longer than {@code lockWait}.
      */
     @Transactional
-    public BookingDetails write(String userId, BookingCommand command, long fencingToken, CommitDeadlines commitBy) {
+    public Optional<BookingDetails> committedUnder(String userId, BookingCommand command, long fencingToken,
+            Duration lockWait) {
+        seats.setLockTimeout(Math.max(1, lockWait.toMillis()));
+        List<Seat> locked = seats.lockAt(command.scheduleId(), command.seats());
+        return bookings.findCommitted(userId, command.scheduleId(), fencingToken)
+                .map(booking -> new BookingDetails(booking, locked.stream().sorted(Seat.DISPLAY_ORDER).toList()));
+    }
+
+    private BookingDetails writeRows(String userId, BookingCommand command, long fencingToken, CommitDeadlines commitBy) {
         long lockWait = Math.min(config.lockTimeout().toMillis(), commitBy.earliest().remaining().toMillis());
         if (lockWait <= 0) {
             throw commitBy.refusal();

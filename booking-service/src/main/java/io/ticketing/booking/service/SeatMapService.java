@@ -42,7 +42,7 @@ public class SeatMapService {
         this.seatLock = seatLock;
     }
 
-    public SeatMap seatMap(String bearer, long scheduleId) {
+    public SeatMap seatMap(Caller caller, long scheduleId) {
         if (schedules.findByIdOptional(scheduleId).isEmpty()) {
             throw new BookingException(ErrorCode.SCHEDULE_NOT_FOUND, Long.toString(scheduleId));
         }
@@ -51,7 +51,7 @@ public class SeatMapService {
         Map<SeatRef, String> holds = new HashMap<>();
         boolean holdsKnown = true;
         try {
-            for (HeldSeat held : seatLock.held(bearer, scheduleId)) {
+            for (HeldSeat held : seatLock.held(caller.bearer(), scheduleId)) {
                 holds.put(new SeatRef(held.row(), held.number()), held.status());
             }
         } catch (RuntimeException e) {

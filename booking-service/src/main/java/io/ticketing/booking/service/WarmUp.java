@@ -116,7 +116,7 @@ class WarmUp {
         }
     }
 
-    /** One booking as {@link BookingService} makes it, on rows that exist only in this transaction. */
+    /** One booking as {@link BookingFlow} writes it, on rows that exist only in this transaction. */
     private void bookInRolledBackTransaction(long id, int round) {
         long eventId = id;
         long scheduleId = id;
