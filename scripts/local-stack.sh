@@ -208,7 +208,8 @@ start_gateway() {
   cp "$ROOT/gateway/nginx-local.conf" "$STACK_DIR/nginx/nginx.conf"
   SEAT_LOCK_UPSTREAM="127.0.0.1:$SEAT_LOCK_PORT" BOOKING_UPSTREAM="127.0.0.1:$BOOKING_PORT" \
   GATEWAY_LISTEN="127.0.0.1:$GATEWAY_PORT" \
-    envsubst '${SEAT_LOCK_UPSTREAM} ${BOOKING_UPSTREAM} ${GATEWAY_LISTEN}' \
+  GATEWAY_USER_RATE="${GATEWAY_USER_RATE:-10r/s}" GATEWAY_USER_BURST="${GATEWAY_USER_BURST:-20}" \
+    envsubst '${SEAT_LOCK_UPSTREAM} ${BOOKING_UPSTREAM} ${GATEWAY_LISTEN} ${GATEWAY_USER_RATE} ${GATEWAY_USER_BURST}' \
     <"$ROOT/gateway/ticketing.conf.template" >"$STACK_DIR/nginx/ticketing.conf"
   nginx -p "$STACK_DIR/nginx" -c nginx.conf -g 'daemon on;'
   wait_for gateway "http://127.0.0.1:$GATEWAY_PORT/gateway/health" 10

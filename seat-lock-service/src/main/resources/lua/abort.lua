@@ -3,7 +3,8 @@
 -- seats that came from the caller's hold return to it for the rest of that hold's time, and the
 -- others are freed. The attempt is remembered as given up, so that its claim, should it reach
 -- Redis after this abort, takes nothing.
--- KEYS: 1 claim record, 2 schedule index, 3 the claim's attempts, 4 the claim's aborted attempts
+-- KEYS: 1 claim record, 2 schedule index, 3 the claim's attempts, 4 the claim's aborted attempts,
+--       5 the owner's seats
 -- ARGV: 1 owner, 2 claim token, 3 seat key prefix, 4 hold record prefix, 5 attempt, 6 claim ttl ms
 -- Returns the number of seats given back | -3 not the caller's claim
 local owner, claim, seat_prefix, hold_prefix = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
@@ -33,12 +34,15 @@ for _, member in ipairs(members_of(record[3])) do
   if redis.call('GET', key) == mine then
     if origin_ttl > 0 and origin_seats[member] then
       redis.call('SET', key, owner .. ':' .. record[4], 'PX', origin_ttl)
+      redis.call('ZADD', KEYS[5], now_ms() + origin_ttl, member)
     else
       redis.call('DEL', key)
       redis.call('SREM', KEYS[2], member)
+      redis.call('ZREM', KEYS[5], member)
     end
     count = count + 1
   end
 end
+keep_user_seats(KEYS[5])
 redis.call('DEL', KEYS[1])
 return count

@@ -3,14 +3,15 @@
 -- hold's before it. The caller picks the claim token, so a repeated claim (a retry after a lost
 -- answer) returns the claim already made instead of conflicting with it. Each booking attempt
 -- names itself: twins that share a claim each join it, and an attempt that was already given up
--- (its abort ran first, the claim arriving late) takes nothing.
+-- (its abort ran first, the claim arriving late) takes nothing. Claimed seats count towards the
+-- owner's seat limit in the schedule, as held ones do.
 -- KEYS: 1 claim record, 2 fence counter, 3 schedule index, 4 origin hold record, 5 the claim's
---       attempts, 6 the claim's aborted attempts, 7.. seat keys
+--       attempts, 6 the claim's aborted attempts, 7 the owner's seats, 8.. seat keys
 -- ARGV: 1 owner, 2 claim token, 3 claim ttl ms, 4 hold record prefix, 5 origin token or '',
---       6 attempt, 7.. members
+--       6 attempt, 7 seat limit, 8.. members
 -- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}} | {-2} origin hold expired
 --         or unknown, or this attempt was aborted | {-3} origin hold not the caller's, or the claim
---         token is someone else's | {-4} the claim token already names other seats
+--         token is someone else's | {-4} the claim token already names other seats | {-5, seat limit}
 local owner, claim, ttl, hold_prefix, origin = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local attempt = ARGV[6]
 if redis.call('SISMEMBER', KEYS[6], attempt) == 1 then return {-2} end
@@ -20,8 +21,8 @@ if existing[1] then
   -- The same token must name the same seats: it is the same claim, not a way into another one.
   local claimed, count = {}, 0
   for _, member in ipairs(members_of(existing[3])) do claimed[member] = true; count = count + 1 end
-  if count ~= #KEYS - 6 then return {-4} end
-  for i = 7, #KEYS do
+  if count ~= #KEYS - 7 then return {-4} end
+  for i = 8, #KEYS do
     if not claimed[ARGV[i]] then return {-4} end
   end
   local left = redis.call('PTTL', KEYS[1])
@@ -36,16 +37,20 @@ if origin ~= '' then
 end
 
 local now = now_ms()
-local conflicts = conflicts_from(7, owner, hold_prefix, now)
+local conflicts = conflicts_from(8, owner, hold_prefix)
 if #conflicts > 0 then return {0, conflicts} end
 
-local fence = next_fence(KEYS[2], now)
 local members = {}
-for i = 7, #KEYS do
+for i = 8, #KEYS do members[#members + 1] = ARGV[i] end
+if user_seat_count(KEYS[7], now, members) > tonumber(ARGV[7]) then return {-5, tonumber(ARGV[7])} end
+
+local fence = next_fence(KEYS[2], now)
+for i = 8, #KEYS do
   redis.call('SET', KEYS[i], owner .. ':' .. claim, 'PX', ttl)
   redis.call('SADD', KEYS[3], ARGV[i])
-  members[#members + 1] = ARGV[i]
+  redis.call('ZADD', KEYS[7], now + ttl, ARGV[i])
 end
+keep_user_seats(KEYS[7])
 redis.call('HSET', KEYS[1], 'owner', owner, 'kind', 'claim', 'fence', fence, 'created', now,
   'origin', origin, 'seats', table.concat(members, '\n'))
 redis.call('PEXPIRE', KEYS[1], ttl)

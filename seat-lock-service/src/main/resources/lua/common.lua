@@ -34,10 +34,9 @@ end
 
 -- Looks at the seat keys from KEYS[first] on, for a caller. Returns the conflicts as
 -- {seat position, reason, ...}: BOOKED for a sold seat, LOCKED for one held by someone else or in
--- a booking's claim (even the caller's own); and the oldest start among the caller's own holds on
--- those seats (or `now`), so that locking again cannot outrun the cap on total hold time.
-local function conflicts_from(first, owner, hold_prefix, now)
-  local conflicts, oldest = {}, now
+-- a booking's claim (even the caller's own). A seat the caller holds is no conflict.
+local function conflicts_from(first, owner, hold_prefix)
+  local conflicts = {}
   for i = first, #KEYS do
     local value = redis.call('GET', KEYS[i])
     if value then
@@ -48,11 +47,31 @@ local function conflicts_from(first, owner, hold_prefix, now)
       elseif holder ~= owner or redis.call('HGET', hold_prefix .. held, 'kind') == 'claim' then
         conflicts[#conflicts + 1] = i - first + 1
         conflicts[#conflicts + 1] = 'LOCKED'
-      else
-        local since = tonumber(redis.call('HGET', hold_prefix .. held, 'created'))
-        if since and since < oldest then oldest = since end
       end
     end
   end
-  return conflicts, oldest
+  return conflicts
+end
+
+-- A user's seats in one schedule (the per-user limit counts them): a sorted set of seat members,
+-- each scored with the moment it stops counting, in ms: when the hold or claim on it ends, or when
+-- its sold marker does ('+inf' for never). Expired entries are dropped before every count.
+local function user_seat_count(user_key, now, members)
+  redis.call('ZREMRANGEBYSCORE', user_key, '-inf', now)
+  local count = redis.call('ZCARD', user_key)
+  for _, member in ipairs(members) do
+    if not redis.call('ZSCORE', user_key, member) then count = count + 1 end
+  end
+  return count
+end
+
+-- The set lives as long as its longest-counting seat.
+local function keep_user_seats(user_key)
+  local last = redis.call('ZRANGE', user_key, -1, -1, 'WITHSCORES')
+  if #last == 0 then return end
+  if last[2] == 'inf' then
+    redis.call('PERSIST', user_key)
+  else
+    redis.call('PEXPIREAT', user_key, math.ceil(tonumber(last[2])))
+  end
 end

@@ -1,27 +1,39 @@
--- Holds every seat for one owner, or none.
--- KEYS: 1 new hold record, 2 fence counter, 3 schedule index, 4.. seat keys
--- ARGV: 1 owner, 2 token, 3 hold ttl ms, 4 max total hold ms, 5 hold record prefix, 6.. seat members
--- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}} | {-1} (total hold time used up)
+-- Holds every seat for one owner, or none, within the owner's limits in this schedule: at most
+-- seat-limit seats held, claimed and bought together, and holding only inside one window of
+-- max-total ms from the owner's first hold (releasing and locking again does not restart it; a
+-- new window opens window-length ms after the last one began).
+-- KEYS: 1 new hold record, 2 fence counter, 3 schedule index, 4 the owner's seats, 5 the owner's
+--       hold window, 6.. seat keys
+-- ARGV: 1 owner, 2 token, 3 hold ttl ms, 4 max total hold ms, 5 hold record prefix, 6 seat limit,
+--       7 window length ms, 8.. seat members
+-- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}}
+--         | {-1, ms until a new window} (hold time used up) | {-5, seat limit}
 local owner, token = ARGV[1], ARGV[2]
 local ttl, max_total, hold_prefix = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
 local now = now_ms()
 
--- A seat the caller already holds is not a conflict: it moves to the new hold, which keeps the
--- oldest start among them.
-local conflicts, created = conflicts_from(4, owner, hold_prefix, now)
+-- A seat the caller already holds is not a conflict: it moves to the new hold.
+local conflicts = conflicts_from(6, owner, hold_prefix)
 if #conflicts > 0 then return {0, conflicts} end
 
-local expires = math.min(now + ttl, created + max_total)
-if expires <= now then return {-1} end
+local window_start = tonumber(redis.call('GET', KEYS[5]))
+local expires = math.min(now + ttl, (window_start or now) + max_total)
+if expires <= now then return {-1, redis.call('PTTL', KEYS[5])} end
 
-local fence = next_fence(KEYS[2], now)
 local members = {}
-for i = 4, #KEYS do
+for i = 8, #ARGV do members[#members + 1] = ARGV[i] end
+if user_seat_count(KEYS[4], now, members) > tonumber(ARGV[6]) then return {-5, tonumber(ARGV[6])} end
+
+if not window_start then redis.call('SET', KEYS[5], now, 'PX', ARGV[7]) end
+local fence = next_fence(KEYS[2], now)
+for i = 6, #KEYS do
+  local member = ARGV[i + 2]
   redis.call('SET', KEYS[i], owner .. ':' .. token, 'PX', expires - now)
-  redis.call('SADD', KEYS[3], ARGV[i + 2])
-  members[#members + 1] = ARGV[i + 2]
+  redis.call('SADD', KEYS[3], member)
+  redis.call('ZADD', KEYS[4], expires, member)
 end
-redis.call('HSET', KEYS[1], 'owner', owner, 'kind', 'hold', 'fence', fence, 'created', created,
+keep_user_seats(KEYS[4])
+redis.call('HSET', KEYS[1], 'owner', owner, 'kind', 'hold', 'fence', fence, 'created', now,
   'seats', table.concat(members, '\n'))
 redis.call('PEXPIRE', KEYS[1], expires - now)
 return {1, fence, expires}

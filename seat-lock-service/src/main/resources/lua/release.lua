@@ -1,6 +1,6 @@
 -- Frees the seats of a hold (all, or those named) that still carry its token.
 -- The record stays, marked released, until it would have expired: releasing twice is harmless.
--- KEYS: 1 hold record, 2 schedule index
+-- KEYS: 1 hold record, 2 schedule index, 3 the owner's seats
 -- ARGV: 1 owner, 2 token, 3 seat key prefix, 4.. seat members to release (none: all)
 -- Returns {1, {released member, ...}} | {-2} expired or unknown | {-3} not the owner
 local owner, token, seat_prefix = ARGV[1], ARGV[2], ARGV[3]
@@ -22,6 +22,7 @@ for _, member in ipairs(members_of(hold[3])) do
     if redis.call('GET', key) == mine then
       redis.call('DEL', key)
       redis.call('SREM', KEYS[2], member)
+      redis.call('ZREM', KEYS[3], member)
       released[#released + 1] = member
     end
   else

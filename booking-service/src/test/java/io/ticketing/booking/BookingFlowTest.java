@@ -43,6 +43,28 @@ class BookingFlowTest {
     }
 
     @Test
+    void aUserBooksAtMostEightSeatsOfAScheduleUntilOneIsCancelled() {
+        // Issue 9, hole 6: nothing limited what one user could buy.
+        Fixtures.Stage stage = Fixtures.stage(db, 2, 5);
+        Api.book("one-person", stage, Fixtures.seats("1열", 1, 2, 3, 4, 5), null).statusCode(201);
+        int three = Api.book("one-person", stage, Fixtures.seats("2열", 1, 2, 3), null).statusCode(201)
+                .extract().path("booking_id");
+
+        Api.book("one-person", stage, Fixtures.seats("2열", 4), null).statusCode(409)
+                .contentType("application/problem+json").body("code", is("SEAT_LIMIT_REACHED"))
+                .body("title", is("Too many seats of this show for one person, held and booked together."))
+                .body("detail", is("이 회차에서 한 사람이 선택·예매할 수 있는 좌석 수를 넘었습니다. 최대: 8석"));
+        given().header("Authorization", DevTokens.bearer("one-person")).header("Accept-Language", "en")
+                .contentType("application/json").body(Api.bookingBody(stage, Fixtures.seats("2열", 4), null))
+                .when().post("/api/v1/tickets/bookings").then().statusCode(409)
+                .body("detail", is("Too many seats of this show for one person, held and booked together. At most: 8"));
+        Api.lock("one-person", stage.scheduleId(), Fixtures.seats("2열", 4)).statusCode(409).body("code", is("SEAT_LIMIT_REACHED"));
+
+        Api.cancel("one-person", three).statusCode(200);
+        Api.book("one-person", stage, Fixtures.seats("2열", 4), null).statusCode(201);
+    }
+
+    @Test
     void holdBookSeeOnTheSeatMapCancelAndRebook() {
         Fixtures.Stage stage = Fixtures.stage(db, 2, 5);
         var seats = Fixtures.seats("1열", 1, 2);

@@ -55,6 +55,26 @@ class SeatLockOutageTest {
     }
 
     @Test
+    void aUserWhoseSeatsRedisForgotIsStillLimitedByTheDatabaseEvenWhenRacing() throws Exception {
+        // Issue 9, hole 6: seat-lock counts a user's seats, but a flushed Redis forgets them; the
+        // database counts what the user bought, one booking of the user at a time.
+        Fixtures.Stage stage = Fixtures.stage(db, 2, 10);
+        Api.book("collector", stage, Fixtures.seats("1열", 1, 2, 3, 4, 5, 6), null).statusCode(201);
+
+        SeatLockServiceResource.current().flushRedis();
+
+        String bearer = DevTokens.bearer("collector");
+        Race.Outcome outcome = Race.run(5, user -> Race.post(base, "/api/v1/tickets/bookings", bearer,
+                Api.json(Api.bookingBody(stage, Fixtures.seats("2열", user + 1), null))));
+        outcome.print("a user with 6 of 8 seats books 5 more at once, after Redis forgot the 6");
+        assertEquals(2, outcome.count(201));
+        assertEquals(3, outcome.count(409));
+        outcome.withStatus(409).forEach(r -> assertTrue(r.body().contains("SEAT_LIMIT_REACHED"), r.body()));
+        assertEquals(8, Fixtures.count(db, "SELECT count(*) FROM booked_seats bs JOIN bookings b ON b.id = bs.booking_id "
+                + "WHERE b.user_id = 'collector' AND b.schedule_id = ? AND bs.active", stage.scheduleId()));
+    }
+
+    @Test
     void flushedRedisStillSellsEachSeatAtMostOnce() throws Exception {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
         var first = Fixtures.seats("1열", 1);

@@ -139,11 +139,36 @@ class RenderedManifestsTest {
         }
         assertEquals(Map.of("/api/v1/tickets/seats", "seat-lock-service", "/api/v1/tickets", "booking-service"), routes);
         String gateway = Files.readString(ROOT.resolve("gateway/ticketing.conf.template"), StandardCharsets.UTF_8);
-        assertTrue(gateway.contains("location ^~ /api/v1/tickets/seats/ {\n        proxy_pass http://seat_lock_service;"));
-        assertTrue(gateway.contains("location = /api/v1/tickets/seats {\n        proxy_pass http://seat_lock_service;"));
-        assertTrue(gateway.contains("location ^~ /api/v1/tickets/ {\n        proxy_pass http://booking_service;"));
+        assertEquals("http://seat_lock_service", gatewayRoute(gateway, "location ^~ /api/v1/tickets/seats/ {"));
+        assertEquals("http://seat_lock_service", gatewayRoute(gateway, "location = /api/v1/tickets/seats {"));
+        assertEquals("http://booking_service", gatewayRoute(gateway, "location ^~ /api/v1/tickets/ {"));
         assertFalse(gateway.lines().anyMatch(line -> line.strip().startsWith("location") && line.contains("internal")),
                 "the gateway never routes seat-lock's internal API");
+    }
+
+    /** Where a location block of the gateway sends its requests. */
+    static String gatewayRoute(String gateway, String location) {
+        int start = gateway.indexOf(location);
+        assertTrue(start >= 0, "the gateway has " + location);
+        String block = gateway.substring(start, gateway.indexOf("\n    }", start));
+        return block.lines().map(String::strip).filter(line -> line.startsWith("proxy_pass "))
+                .map(line -> line.substring("proxy_pass ".length(), line.length() - 1)).findFirst().orElse("");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void bothServicesTakeTheSeatLimitPerUserFromOneValue(String overlay) throws Exception {
+        Map<String, String> sources = new java.util.HashMap<>();
+        for (Deployment deployment : of(render(overlay), Deployment.class)) {
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            String variable = deployment.getMetadata().getName().equals("seat-lock-service") ? "SEAT_LOCK_SEATS_PER_USER"
+                    : "BOOKING_SEATS_PER_USER";
+            var ref = container.getEnv().stream().filter(env -> env.getName().equals(variable)).findFirst()
+                    .orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " sets " + variable))
+                    .getValueFrom().getConfigMapKeyRef();
+            sources.put(deployment.getMetadata().getName(), ref.getName() + "/" + ref.getKey());
+        }
+        assertEquals(1, Set.copyOf(sources.values()).size(), "one ConfigMap key for both: " + sources);
     }
 
     @ParameterizedTest

@@ -49,6 +49,7 @@ public class E2eSuite extends GatewayClient {
         scenarios.put("cancel and rebook", E2eSuite::cancelAndRebook);
         scenarios.put("another user's booking and hold", E2eSuite::anotherUsers);
         scenarios.put("gateway routing and errors", E2eSuite::gatewayRouting);
+        scenarios.put("one user: 10 requests a second at the gateway, 8 seats a schedule", E2eSuite::perUserLimits);
         scenarios.put("seat-lock hung: the gateway says 504, booking 503 at once", E2eSuite::seatLockHung);
         scenarios.put("seat-lock stopped mid-run, then restarted", E2eSuite::seatLockOutage);
         scenarios.put("SIGTERM to booking, then to seat-lock, in the middle of a booking burst", E2eSuite::gracefulShutdown);
@@ -141,6 +142,30 @@ public class E2eSuite extends GatewayClient {
         check(release.status() == 403 && "NOT_LOCK_OWNER".equals(release.field("code")), "another user's hold: " + release.body());
         check(book("snoop", SCENARIO_SCHEDULE, other, token).status() == 403, "booking with another user's hold is refused");
         check(book("holder", SCENARIO_SCHEDULE, other, token).status() == 201, "the holder still books it");
+    }
+
+    /** Issue 9, hole 6: one user could flood the services and hold a whole hall. */
+    static void perUserLimits() throws Exception {
+        List<Answer> answers = race(60, user -> request("eager-clicker", "/api/v1/tickets/seats?schedule_id=" + SCENARIO_SCHEDULE)
+                .GET().build());
+        report("one user sends 60 requests at once", answers);
+        check(count(answers, 200) + count(answers, 429) == 60, "only 200 and 429: " + statuses(answers));
+        check(count(answers, 200) >= 20 && count(answers, 429) >= 30, "a burst of 20 passes, most of the rest waits: "
+                + statuses(answers));
+        Answer limited = answers.stream().filter(a -> a.status() == 429).findFirst().orElseThrow();
+        check("TOO_MANY_REQUESTS".equals(limited.field("code")) && "1".equals(limited.retryAfter()),
+                "429 problem+json with Retry-After: " + limited.body() + " / " + limited.retryAfter());
+        check(get("bystander", "/api/v1/tickets/seats?schedule_id=" + SCENARIO_SCHEDULE).status() == 200,
+                "another user is not limited meanwhile");
+
+        Thread.sleep(2000); // the collector is a new user; the pause only keeps this part apart from the flood
+        for (int seat = 1; seat <= 8; seat++) {
+            Answer held = lock("collector", SCENARIO_SCHEDULE, seats("10열", seat));
+            check(held.status() == 200, "seat " + seat + " of 8 held: " + held.body());
+        }
+        Answer ninth = lock("collector", SCENARIO_SCHEDULE, seats("10열", 9));
+        check(ninth.status() == 409 && "SEAT_LIMIT_REACHED".equals(ninth.field("code")), "a ninth seat is refused: " + ninth.body());
+        check(lock("bystander", SCENARIO_SCHEDULE, seats("10열", 9)).status() == 200, "another user holds it");
     }
 
     static void gatewayRouting() throws Exception {
@@ -272,7 +297,8 @@ public class E2eSuite extends GatewayClient {
         int held = 0;
         for (String seat : unsold.isBlank() ? new String[0] : unsold.split(" ")) {
             String[] parts = seat.split(":");
-            Answer hold = lock("after-rollout", schedule, seats(parts[0], Integer.parseInt(parts[1])));
+            // One person per seat: one person may hold 8 seats of a schedule.
+            Answer hold = lock("after-rollout-" + seat, schedule, seats(parts[0], Integer.parseInt(parts[1])));
             check(hold.status() == 200, "no claim outlives its TTL: " + seat + " " + hold.body());
             held++;
         }

@@ -28,11 +28,13 @@ public class Train extends GatewayClient {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(USERS);
         for (int u = 0; u < USERS; u++) {
-            String user = "trainee-" + u;
+            String trainee = "trainee-" + u;
             pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                // A new person each round, as in a sale: one person's rounds, back to back, would
+                // meet the gateway's per-user rate limit and the per-user seat limit.
+                for (int round = 0; System.nanoTime() < end; round++) {
                     try {
-                        round(user);
+                        round(trainee + "-" + round);
                     } catch (RuntimeException e) {
                         count("error " + e);
                     }

@@ -240,8 +240,9 @@ class BookingClaimTest {
         // again: its cost grew with every seat sold. Sold seats are the database's to list.
         long schedule = TestData.newScheduleId();
         for (int seat = 1; seat <= 20; seat++) {
-            String claim = claim("buyer", schedule, null, seats(seat)).statusCode(200).extract().path("claim_token");
-            internal("buyer", "/internal/v1/seats/claims/confirm", Map.of("schedule_id", schedule, "claim_token", claim,
+            String buyer = "buyer-" + seat;
+            String claim = claim(buyer, schedule, null, seats(seat)).statusCode(200).extract().path("claim_token");
+            internal(buyer, "/internal/v1/seats/claims/confirm", Map.of("schedule_id", schedule, "claim_token", claim,
                     "booking_id", 1_000 + seat, "seats", seats(seat))).statusCode(200).body("seats", is(1));
         }
         SeatApi.lock("fan", schedule, seats(21)).statusCode(200);

@@ -100,6 +100,29 @@ class SeatHoldLifecycleTest {
     }
 
     @Test
+    void releasingOrLettingExpireAndLockingAgainDoesNotRestartTheCap() throws Exception {
+        // Issue 9, hole 6: the cap was per hold, so release-then-lock (or lock after expiry) gave a
+        // user a fresh 10 minutes, for ever. It is per user and schedule now.
+        long schedule = TestData.newScheduleId();
+        Instant firstHold = Instant.now();
+        String first = SeatApi.lockToken("hoarder", schedule, seats(1));
+        Thread.sleep(1000);
+        SeatApi.release("hoarder", schedule, first).statusCode(200);
+        Instant second = Instant.parse(SeatApi.lock("hoarder", schedule, seats(2)).statusCode(200).extract().path("expires_at"));
+        assertFalse(second.isAfter(firstHold.plus(Duration.ofMillis(4500))), "release-then-lock ran past the cap: " + second);
+
+        Thread.sleep(Duration.between(Instant.now(), firstHold.plusMillis(4300)).toMillis());
+        var refused = SeatApi.lock("hoarder", schedule, seats(3)).statusCode(409).body("code", is("HOLD_TIME_USED_UP")).extract();
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After names the window's end: " + retryAfter);
+        SeatApi.lock("someone-else", schedule, seats(3)).statusCode(200);
+
+        // Three seconds after the window ended (seven after it began), a new one opens.
+        Thread.sleep(Duration.between(Instant.now(), firstHold.plusMillis(7300)).toMillis());
+        SeatApi.lock("hoarder", schedule, seats(4)).statusCode(200);
+    }
+
+    @Test
     void onlyTheHolderCanReleaseWhileOthersRaceWithItsToken() throws Exception {
         long schedule = TestData.newScheduleId();
         String token = SeatApi.lockToken("owner", schedule, seats(4, 5));

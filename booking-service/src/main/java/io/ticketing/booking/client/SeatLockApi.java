@@ -80,6 +80,7 @@ interface SeatLockApi {
                 case "SEAT_ALREADY_BOOKED" -> ErrorCode.SEAT_ALREADY_BOOKED;
                 case "LOCK_EXPIRED" -> ErrorCode.LOCK_EXPIRED;
                 case "NOT_LOCK_OWNER" -> ErrorCode.NOT_LOCK_OWNER;
+                case "SEAT_LIMIT_REACHED" -> ErrorCode.SEAT_LIMIT_REACHED;
                 default -> null;
             };
             if (code != null) {

@@ -59,6 +59,14 @@ public interface BookingConfig {
     @WithDefault("8")
     int maxSeatsPerBooking();
 
+    /**
+     * How many seats of one schedule one user may have booked, as ticket sites limit per person.
+     * seat-lock enforces the same number for held plus booked seats ({@code seat-lock.seats-per-user});
+     * the deployment sets both from one value.
+     */
+    @WithDefault("8")
+    int seatsPerUser();
+
     /** The largest request body accepted, in bytes. */
     @WithDefault("16384")
     int maxBodyBytes();

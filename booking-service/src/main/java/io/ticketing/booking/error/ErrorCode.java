@@ -25,6 +25,8 @@ public enum ErrorCode {
     BOOKING_NOT_FOUND(404, "예매 내역을 찾을 수 없습니다: %s", "No such booking: %s"),
     SEAT_ALREADY_BOOKED(409, "이미 선택된 좌석입니다.", "One of these seats is already booked."),
     SEAT_ALREADY_LOCKED(409, "이미 다른 사람이 선택 중입니다.", "Another user is holding one of these seats."),
+    SEAT_LIMIT_REACHED(409, "이 회차에서 한 사람이 선택·예매할 수 있는 좌석 수를 넘었습니다. 최대: %s석",
+            "Too many seats of this show for one person, held and booked together. At most: %s"),
     NOT_LOCK_OWNER(403, "본인이 선택한 좌석만 예매할 수 있습니다.", "Only the holder of this hold can book with it."),
     LOCK_EXPIRED(410, "좌석 선택 시간이 만료되었습니다. 좌석을 다시 선택해 주세요.", "Your hold has expired. Please select the seats again."),
     IDEMPOTENCY_KEY_REUSED(422, "같은 Idempotency-Key로 다른 요청을 보낼 수 없습니다.",
@@ -51,6 +53,15 @@ public enum ErrorCode {
 
     public int status() {
         return status;
+    }
+
+    /**
+     * The problem's title: the English message without its detail, the same for every occurrence
+     * ("A required field is missing", not "...: seats").
+     */
+    public String title() {
+        String withoutDetailSentence = english.replaceAll("\\s*[^.]*%s.*$", "");
+        return withoutDetailSentence.isEmpty() ? english.replace("%s", "").replaceAll("\\s{2,}", " ").replaceAll("[:\\s]+$", "") : withoutDetailSentence;
     }
 
     public String message(boolean english, String detail) {

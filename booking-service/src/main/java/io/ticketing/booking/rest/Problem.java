@@ -20,7 +20,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(ErrorCode code, String detail, List<SeatConflict> conflicts, boolean english, String path) {
         String slug = code.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return new Problem("urn:ticketing:problem:" + slug, code.message(true, null).replaceAll("[:\\s]+$", ""), code.status(),
+        return new Problem("urn:ticketing:problem:" + slug, code.title(), code.status(),
                 code.message(english, detail), code.name(), path, conflicts);
     }
 

@@ -99,6 +99,13 @@ public class BookingWriter {
             throw new BookingException(ErrorCode.SEAT_NOT_FOUND, missing.toString());
         }
 
+        // Per user and schedule: seat-lock counts held and claimed seats too; this is the database's
+        // own count of what the user bought, for a Redis that lost it.
+        int limit = config.seatsPerUser();
+        if (bookedSeats.activeOfUserSerialized(userId, command.scheduleId(), limit + 1) + command.seats().size() > limit) {
+            throw new BookingException(ErrorCode.SEAT_LIMIT_REACHED, Integer.toString(limit));
+        }
+
         // No query for "already sold?": the unique index on active booked seats answers that at the
         // flush below (one statement fewer per booking); soldConflict tells the caller which seats.
         Set<Long> stale = Set.copyOf(locked.stream().filter(seat -> seat.lastFencingToken >= fencingToken)

@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.ticketing.booking.client.SeatLockClient;
 import io.ticketing.booking.client.SeatLockDtos.Claim;
+import io.ticketing.booking.config.BookingConfig;
+import io.ticketing.booking.error.BookingException;
+import io.ticketing.booking.error.ErrorCode;
 import io.ticketing.booking.model.Booking;
 import io.ticketing.booking.model.Schedule;
 import io.ticketing.booking.model.Seat;
@@ -30,14 +33,23 @@ class SeatLockSteps {
     static final Duration SOLD_MARKERS_AFTER_START = Duration.ofDays(1);
 
     private final SeatLockClient seatLock;
+    private final BookingConfig config;
 
-    SeatLockSteps(SeatLockClient seatLock) {
+    SeatLockSteps(SeatLockClient seatLock, BookingConfig config) {
         this.seatLock = seatLock;
+        this.config = config;
     }
 
     Claim claim(Caller caller, BookingCommand command, String claimToken, String attempt) {
-        return seatLock.claim(caller.bearer(), command.scheduleId(), command.seats(), command.lockToken(), claimToken,
-                attempt);
+        try {
+            return seatLock.claim(caller.bearer(), command.scheduleId(), command.seats(), command.lockToken(), claimToken,
+                    attempt);
+        } catch (BookingException e) {
+            // seat-lock names the limit in its own words; the caller reads it in booking's.
+            throw e.code() == ErrorCode.SEAT_LIMIT_REACHED
+                    ? new BookingException(ErrorCode.SEAT_LIMIT_REACHED, Integer.toString(config.seatsPerUser()))
+                    : e;
+        }
     }
 
     void confirm(Caller caller, Schedule schedule, String claimToken, long bookingId, List<SeatRef> refs) {

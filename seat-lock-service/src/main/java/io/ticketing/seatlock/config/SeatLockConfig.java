@@ -17,9 +17,27 @@ public interface SeatLockConfig {
     @WithDefault("PT2M")
     Duration holdTtl();
 
-    /** The most a hold may last in total, extensions and re-locks included. */
+    /**
+     * How long one user may hold seats of one schedule in total, counted from their first hold:
+     * extensions, releasing and locking again, and holds that expired all count.
+     */
     @WithDefault("PT10M")
     Duration maxHoldTime();
+
+    /**
+     * After the hold time is used up, how long the user waits before a new window opens (counted
+     * from its end). Without it, a user could keep seats from everyone else by holding again.
+     */
+    @WithDefault("PT10M")
+    Duration holdCooldown();
+
+    /**
+     * How many seats of one schedule one user may have at once, held, being booked and booked
+     * together, as ticket sites limit per person. Keep booking-service's {@code booking.seats-per-user}
+     * the same (the deployment sets both from one value).
+     */
+    @WithDefault("8")
+    int seatsPerUser();
 
     /** How many seats one request may name. */
     @WithDefault("8")

@@ -22,6 +22,10 @@ public enum ErrorCode {
     SEAT_ALREADY_LOCKED(409, "이미 다른 사람이 선택 중입니다.", "Another user is holding one of these seats."),
     SEAT_ALREADY_BOOKED(409, "이미 선택된 좌석입니다.", "One of these seats is already booked."),
     HOLD_EXTENSION_LIMIT(409, "좌석 선택 시간을 더 연장할 수 없습니다.", "This hold cannot be extended any further."),
+    HOLD_TIME_USED_UP(409, "이 회차의 좌석 선택 시간을 모두 사용했습니다. 잠시 후 다시 시도해 주세요.",
+            "You have used up your time for holding seats of this show. Please try again later."),
+    SEAT_LIMIT_REACHED(409, "이 회차에서 한 사람이 선택·예매할 수 있는 좌석 수를 넘었습니다. 최대: %s석",
+            "Too many seats of this show for one person, held and booked together. At most: %s"),
     NOT_LOCK_OWNER(403, "본인이 선택한 좌석만 변경할 수 있습니다.", "Only the holder can change this hold."),
     CLAIM_TOKEN_REUSED(409, "이 예약 요청 번호는 이미 다른 좌석에 쓰였습니다.", "This claim token is already in use for other seats."),
     LOCK_EXPIRED(410, "좌석 선택 시간이 만료되었거나 존재하지 않는 선택입니다.", "This hold has expired or does not exist."),
@@ -41,6 +45,15 @@ public enum ErrorCode {
 
     public int status() {
         return status;
+    }
+
+    /**
+     * The problem's title: the English message without its detail, the same for every occurrence
+     * ("A required field is missing", not "...: seats").
+     */
+    public String title() {
+        String withoutDetailSentence = english.replaceAll("\\s*[^.]*%s.*$", "");
+        return withoutDetailSentence.isEmpty() ? english.replace("%s", "").replaceAll("\\s{2,}", " ").replaceAll("[:\\s]+$", "") : withoutDetailSentence;
     }
 
     public String message(boolean english, String detail) {

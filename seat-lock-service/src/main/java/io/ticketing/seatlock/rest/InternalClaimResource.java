@@ -17,13 +17,13 @@ import io.smallrye.mutiny.Uni;
 import io.ticketing.seatlock.rest.Requests.AbortRequest;
 import io.ticketing.seatlock.rest.Requests.ClaimRequest;
 import io.ticketing.seatlock.rest.Requests.ConfirmRequest;
-import io.ticketing.seatlock.rest.Requests.UnbookRequest;
+import io.ticketing.seatlock.rest.Requests.CancelBookingRequest;
 import io.ticketing.seatlock.rest.Responses.ClaimResponse;
 import io.ticketing.seatlock.rest.Responses.CountResponse;
 import io.ticketing.seatlock.service.SeatLockService;
 
 /**
- * The operations booking-service needs to turn a hold into a sale: claim, confirm, abort, unbook.
+ * The operations booking-service needs to turn a hold into a sale: claim, confirm, abort, cancel.
  * Not routed by the gateway; callers need the user's JWT (whose seats) and the service key (who may:
  * {@link ServiceKeyFilter}).
  */
@@ -88,11 +88,11 @@ public class InternalClaimResource {
     @POST
     @Path("/bookings/cancel")
     @Operation(summary = "A booking was cancelled: free the seats it had marked sold")
-    public Uni<CountResponse> unbook(UnbookRequest request) {
+    public Uni<CountResponse> cancel(CancelBookingRequest request) {
         validate.body(request);
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         long bookingId = validate.positiveId(request.bookingId(), "booking_id");
         var seats = validate.seats(request.seats());
-        return service.unbook(user.id(), scheduleId, bookingId, seats).map(count -> new CountResponse(scheduleId, count));
+        return service.cancel(user.id(), scheduleId, bookingId, seats).map(count -> new CountResponse(scheduleId, count));
     }
 }

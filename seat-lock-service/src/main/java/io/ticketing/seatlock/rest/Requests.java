@@ -33,6 +33,6 @@ final class Requests {
     record AbortRequest(Long scheduleId, String claimToken, String attempt) {
     }
 
-    record UnbookRequest(Long scheduleId, Long bookingId, List<Seat> seats) {
+    record CancelBookingRequest(Long scheduleId, Long bookingId, List<Seat> seats) {
     }
 }

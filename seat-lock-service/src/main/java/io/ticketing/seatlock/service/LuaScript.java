@@ -10,7 +10,7 @@ enum LuaScript {
     CLAIM("claim"),
     CONFIRM("confirm"),
     ABORT("abort"),
-    UNBOOK("unbook");
+    CANCEL("cancel");
 
     final String file;
 

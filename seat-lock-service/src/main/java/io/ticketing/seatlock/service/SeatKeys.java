@@ -44,6 +44,19 @@ final class SeatKeys {
         return "seat_cancelled:{" + scheduleId + "}:" + bookingId;
     }
 
+    /**
+     * A user's seats in a schedule, held, claimed or bought, each scored with when it stops
+     * counting: what the per-user seat limit counts.
+     */
+    static String userSeats(long scheduleId, String owner) {
+        return "seat_user:{" + scheduleId + "}:" + owner;
+    }
+
+    /** When a user's hold window in a schedule began: holding is capped per user, not per hold. */
+    static String userWindow(long scheduleId, String owner) {
+        return "seat_user_window:{" + scheduleId + "}:" + owner;
+    }
+
     /** The per-schedule counter behind fencing tokens. */
     static String fence(long scheduleId) {
         return "seat_fence:{" + scheduleId + "}";

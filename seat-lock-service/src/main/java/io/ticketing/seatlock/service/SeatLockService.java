@@ -47,10 +47,11 @@ public class SeatLockService {
     public Uni<Hold> lock(String owner, long scheduleId, List<Seat> seats) {
         String token = UUID.randomUUID().toString();
         List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.fence(scheduleId),
-                SeatKeys.index(scheduleId)));
+                SeatKeys.index(scheduleId), SeatKeys.userSeats(scheduleId, owner), SeatKeys.userWindow(scheduleId, owner)));
         keys.addAll(seatKeys(scheduleId, seats));
         List<String> args = new ArrayList<>(List.of(owner, token, millis(config.holdTtl()), millis(config.maxHoldTime()),
-                SeatKeys.holdPrefix(scheduleId)));
+                SeatKeys.holdPrefix(scheduleId), Integer.toString(config.seatsPerUser()),
+                millis(config.maxHoldTime().plus(config.holdCooldown()))));
         args.addAll(members(seats));
         return metrics.timed("lock", scripts.run(LuaScript.LOCK, keys, args)).map(reply -> {
             long outcome = reply.get(0).toLong();
@@ -59,8 +60,9 @@ public class SeatLockService {
                 throw conflict(seats, reply.get(1));
             }
             if (outcome == -1) {
-                throw new SeatLockException(ErrorCode.HOLD_EXTENSION_LIMIT);
+                throw new SeatLockException(ErrorCode.HOLD_TIME_USED_UP, Duration.ofMillis(reply.get(1).toLong()));
             }
+            limitOutcome(reply);
             metrics.holdGranted();
             Log.debugf("Held %s of schedule %d for %s under %s…", seats, scheduleId, owner, token.substring(0, 8));
             return new Hold(token, scheduleId, seats, Instant.ofEpochMilli(reply.get(2).toLong()), reply.get(1).toLong());
@@ -85,7 +87,9 @@ public class SeatLockService {
     public Uni<Instant> extend(String owner, long scheduleId, String token) {
         List<String> args = List.of(owner, token, millis(config.holdTtl()), millis(config.maxHoldTime()),
                 SeatKeys.seatPrefix(scheduleId));
-        return metrics.timed("extend", scripts.run(LuaScript.EXTEND, List.of(SeatKeys.hold(scheduleId, token)), args))
+        List<String> keys = List.of(SeatKeys.hold(scheduleId, token), SeatKeys.userSeats(scheduleId, owner),
+                SeatKeys.userWindow(scheduleId, owner));
+        return metrics.timed("extend", scripts.run(LuaScript.EXTEND, keys, args))
                 .map(reply -> {
                     long outcome = reply.get(0).toLong();
                     ownerOutcome(outcome);
@@ -101,7 +105,8 @@ public class SeatLockService {
     public Uni<List<Seat>> release(String owner, long scheduleId, String token, List<Seat> seats) {
         List<String> args = new ArrayList<>(List.of(owner, token, SeatKeys.seatPrefix(scheduleId)));
         args.addAll(members(seats));
-        List<String> keys = List.of(SeatKeys.hold(scheduleId, token), SeatKeys.index(scheduleId));
+        List<String> keys = List.of(SeatKeys.hold(scheduleId, token), SeatKeys.index(scheduleId),
+                SeatKeys.userSeats(scheduleId, owner));
         return metrics.timed("release", scripts.run(LuaScript.RELEASE, keys, args)).map(reply -> {
             ownerOutcome(reply.get(0).toLong());
             List<Seat> released = new ArrayList<>();
@@ -139,10 +144,11 @@ public class SeatLockService {
         String origin = originToken == null ? "" : originToken;
         List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.fence(scheduleId),
                 SeatKeys.index(scheduleId), SeatKeys.hold(scheduleId, origin), SeatKeys.claimAttempts(scheduleId, claimToken),
-                SeatKeys.claimAborted(scheduleId, claimToken)));
+                SeatKeys.claimAborted(scheduleId, claimToken), SeatKeys.userSeats(scheduleId, owner)));
         keys.addAll(seatKeys(scheduleId, seats));
         List<String> args = new ArrayList<>(List.of(owner, claimToken, millis(config.claimTtl()),
-                SeatKeys.holdPrefix(scheduleId), origin, attempt == null ? claimToken : attempt));
+                SeatKeys.holdPrefix(scheduleId), origin, attempt == null ? claimToken : attempt,
+                Integer.toString(config.seatsPerUser())));
         args.addAll(members(seats));
         return metrics.timed("claim", scripts.run(LuaScript.CLAIM, keys, args)).map(reply -> {
             long outcome = reply.get(0).toLong();
@@ -153,6 +159,7 @@ public class SeatLockService {
             if (outcome == -4) {
                 throw new SeatLockException(ErrorCode.CLAIM_TOKEN_REUSED);
             }
+            limitOutcome(reply);
             ownerOutcome(outcome);
             return new Hold(claimToken, scheduleId, seats, Instant.ofEpochMilli(reply.get(2).toLong()),
                     reply.get(1).toLong());
@@ -163,7 +170,7 @@ public class SeatLockService {
     public Uni<Integer> confirm(String owner, long scheduleId, String claimToken, long bookingId, List<Seat> seats,
             Instant soldUntil) {
         List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
-                SeatKeys.cancelled(scheduleId, bookingId)));
+                SeatKeys.cancelled(scheduleId, bookingId), SeatKeys.userSeats(scheduleId, owner)));
         keys.addAll(seatKeys(scheduleId, seats));
         List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId),
                 soldUntil == null ? "" : Long.toString(soldUntil.toEpochMilli())));
@@ -177,7 +184,8 @@ public class SeatLockService {
      */
     public Uni<Integer> abort(String owner, long scheduleId, String claimToken, String attempt) {
         List<String> keys = List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
-                SeatKeys.claimAttempts(scheduleId, claimToken), SeatKeys.claimAborted(scheduleId, claimToken));
+                SeatKeys.claimAttempts(scheduleId, claimToken), SeatKeys.claimAborted(scheduleId, claimToken),
+                SeatKeys.userSeats(scheduleId, owner));
         List<String> args = List.of(owner, claimToken, SeatKeys.seatPrefix(scheduleId), SeatKeys.holdPrefix(scheduleId),
                 attempt == null ? claimToken : attempt, millis(config.claimTtl()));
         return metrics.timed("abort", scripts.run(LuaScript.ABORT, keys, args)).map(reply -> {
@@ -187,12 +195,20 @@ public class SeatLockService {
     }
 
     /** A booking was cancelled: its seats, marked sold, are free again. */
-    public Uni<Integer> unbook(String owner, long scheduleId, long bookingId, List<Seat> seats) {
-        List<String> keys = new ArrayList<>(List.of(SeatKeys.index(scheduleId), SeatKeys.cancelled(scheduleId, bookingId)));
+    public Uni<Integer> cancel(String owner, long scheduleId, long bookingId, List<Seat> seats) {
+        List<String> keys = new ArrayList<>(List.of(SeatKeys.index(scheduleId), SeatKeys.cancelled(scheduleId, bookingId),
+                SeatKeys.userSeats(scheduleId, owner)));
         keys.addAll(seatKeys(scheduleId, seats));
         List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId), millis(CANCELLATION_REMEMBERED)));
         args.addAll(members(seats));
-        return metrics.timed("unbook", scripts.run(LuaScript.UNBOOK, keys, args)).map(Response::toInteger);
+        return metrics.timed("cancel", scripts.run(LuaScript.CANCEL, keys, args)).map(Response::toInteger);
+    }
+
+    /** -5: the caller would have more seats of the schedule than one person may. */
+    private static void limitOutcome(Response reply) {
+        if (reply.get(0).toLong() == -5) {
+            throw new SeatLockException(ErrorCode.SEAT_LIMIT_REACHED, reply.get(1).toString());
+        }
     }
 
     /** The shared answers of scripts that look up a token: -2 expired or unknown, -3 someone else's. */

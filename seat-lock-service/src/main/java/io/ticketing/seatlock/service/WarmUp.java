@@ -25,7 +25,7 @@ import io.ticketing.seatlock.model.Seat;
 /**
  * Runs the hot paths once the service has started and before readiness says UP, so that the first
  * burst of a sale meets compiled code and open Redis connections instead of a cold JVM: every Lua
- * script (lock, conflict, verify, extend, list, claim, confirm, a lock on a sold seat, unbook,
+ * script (lock, conflict, verify, extend, list, claim, confirm, a lock on a sold seat, cancel,
  * release, abort), the JSON of holds, and the HTTP and JWT path of a request (see {@link SelfRequests}).
  * <p>
  * It works on schedule {@value #SCHEDULE}, which request validation refuses, so no real request can
@@ -38,6 +38,8 @@ class WarmUp {
     /** Validation refuses schedule ids below 1: this one belongs to the warm-up alone. */
     static final long SCHEDULE = 0;
     private static final int SEATS_PER_ROUND = 2;
+    /** The user the warm-up holds and books as. */
+    private static final String OWNER = "warm-up";
 
     private final SeatLockService service;
     private final ReactiveRedisDataSource redis;
@@ -72,7 +74,7 @@ class WarmUp {
         long started = System.nanoTime();
         long deadline = started + config.warmUp().maxTime().toNanos();
         String row = "warm-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-        // Booking ids of this instance's rounds: each round's unbook leaves a cancellation record.
+        // Booking ids of this instance's rounds: each round's cancel leaves a cancellation record.
         long firstBooking = ThreadLocalRandom.current().nextLong(1L << 40);
         List<Seat> touched = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
@@ -98,7 +100,7 @@ class WarmUp {
         } finally {
             String cleanup = cleanUp(touched, tokens, firstBooking, rounds + 1);
             done = true;
-            Log.infof("Warm-up: %d rounds of lock, conflict, verify, extend, list, claim, confirm, unbook, release and "
+            Log.infof("Warm-up: %d rounds of lock, conflict, verify, extend, list, claim, confirm, cancel, release and "
                     + "abort on schedule %d, %d HTTP requests, in %d ms%s%s", rounds, SCHEDULE, http.sent(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
                     stoppedBy == null ? "" : "; stopped early: " + stoppedBy, cleanup);
@@ -106,7 +108,7 @@ class WarmUp {
     }
 
     private void round(List<Seat> seats, List<String> tokens, long bookingId) {
-        String owner = "warm-up";
+        String owner = OWNER;
         Hold hold = await(service.lock(owner, SCHEDULE, seats));
         tokens.add(hold.token());
         expect(() -> await(service.lock("warm-up-rival", SCHEDULE, seats.subList(0, 1))), ErrorCode.SEAT_ALREADY_LOCKED);
@@ -119,7 +121,7 @@ class WarmUp {
         Hold claim = await(service.claim(owner, SCHEDULE, hold.token(), claimToken, null, seats));
         await(service.confirm(owner, SCHEDULE, claim.token(), bookingId, seats, Instant.now().plusSeconds(60)));
         expect(() -> await(service.lock("warm-up-rival", SCHEDULE, seats)), ErrorCode.SEAT_ALREADY_BOOKED);
-        await(service.unbook(owner, SCHEDULE, bookingId, seats));
+        await(service.cancel(owner, SCHEDULE, bookingId, seats));
         Hold again = await(service.lock(owner, SCHEDULE, seats));
         tokens.add(again.token());
         await(service.release(owner, SCHEDULE, again.token(), List.of()));
@@ -164,6 +166,8 @@ class WarmUp {
             keys.add(SeatKeys.claimAborted(SCHEDULE, token));
         });
         keys.add(SeatKeys.fence(SCHEDULE));
+        keys.add(SeatKeys.userSeats(SCHEDULE, OWNER));
+        keys.add(SeatKeys.userWindow(SCHEDULE, OWNER));
         try {
             for (int from = 0; from < keys.size(); from += 500) {
                 List<String> batch = keys.subList(from, Math.min(keys.size(), from + 500));
