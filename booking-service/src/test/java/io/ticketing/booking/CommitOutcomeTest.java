@@ -42,6 +42,16 @@ class CommitOutcomeTest {
     @Inject
     DataSource db;
 
+    @Inject
+    io.agroal.api.AgroalDataSource pool;
+
+    /** No cut left armed, and no connection the proxy cut left in the pool, for the next test. */
+    @org.junit.jupiter.api.AfterEach
+    void disarmAndDropCutConnections() {
+        PostgresBehindProxyResource.proxy().disarm();
+        pool.flush(io.agroal.api.AgroalDataSource.FlushMode.ALL);
+    }
+
     @Test
     void aCommitThatLandedBeforeTheConnectionDroppedIsAnsweredAsABooking() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 3);
@@ -82,8 +92,8 @@ class CommitOutcomeTest {
         var seat = Fixtures.seats("1열", 3);
         String key = "unknown-outcome-" + stage.scheduleId();
 
-        // The commit lands but its answer is lost; then the look-up for the booking is cut as well.
-        PostgresBehindProxyResource.proxy().cutAfterForwarding("COMMIT").cutBeforeForwarding(".fencing_token=");
+        // The commit lands but its answer is lost; then the look-up's first statement is cut as well.
+        PostgresBehindProxyResource.proxy().cutAfterForwarding("COMMIT").cutBeforeForwarding("lock_timeout");
         bookWithKey(stage, seat, key).statusCode(500).contentType("application/problem+json")
                 .body("code", is("BOOKING_OUTCOME_UNKNOWN"));
 

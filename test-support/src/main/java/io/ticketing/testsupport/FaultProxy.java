@@ -82,6 +82,12 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /** Forgets the cuts that have not happened. */
+    public FaultProxy disarm() {
+        armedCuts.clear();
+        return this;
+    }
+
     /** Whether every armed cut has happened. */
     public boolean cutsDone() {
         return armedCuts.isEmpty();

@@ -74,20 +74,32 @@ interface SeatLockApi {
             return new BookingException(ErrorCode.UNAUTHENTICATED);
         }
         if (status == 403 || status == 409 || status == 410) {
-            Problem problem = response.readEntity(Problem.class);
-            ErrorCode code = switch (String.valueOf(problem.code())) {
-                case "SEAT_ALREADY_LOCKED" -> ErrorCode.SEAT_ALREADY_LOCKED;
-                case "SEAT_ALREADY_BOOKED" -> ErrorCode.SEAT_ALREADY_BOOKED;
-                case "LOCK_EXPIRED" -> ErrorCode.LOCK_EXPIRED;
-                case "NOT_LOCK_OWNER" -> ErrorCode.NOT_LOCK_OWNER;
-                case "SEAT_LIMIT_REACHED" -> ErrorCode.SEAT_LIMIT_REACHED;
-                default -> null;
-            };
-            if (code != null) {
-                return new BookingException(code, null, problem.conflictingSeats());
-            }
-            Log.errorf("seat-lock refused booking-service with %d %s: check the service key", status, problem.code());
+            return refusal(status, response.readEntity(Problem.class));
         }
+        return new SeatLockUnavailableException("seat-lock answered " + status);
+    }
+
+    /**
+     * A refusal seat-lock explained: the caller's answer, for every code the internal API's contract
+     * (contracts/seat-lock-internal-api.json) lets seat-lock give; anything else is a misconfiguration
+     * (a wrong service key) and means seat-lock is not usable.
+     */
+    static RuntimeException refusal(int status, Problem problem) {
+        ErrorCode code = switch (String.valueOf(problem.code())) {
+            case "SEAT_ALREADY_LOCKED" -> ErrorCode.SEAT_ALREADY_LOCKED;
+            case "SEAT_ALREADY_BOOKED" -> ErrorCode.SEAT_ALREADY_BOOKED;
+            case "LOCK_EXPIRED" -> ErrorCode.LOCK_EXPIRED;
+            case "NOT_LOCK_OWNER" -> ErrorCode.NOT_LOCK_OWNER;
+            case "SEAT_LIMIT_REACHED" -> ErrorCode.SEAT_LIMIT_REACHED;
+            // The claim token comes from the Idempotency-Key and the body: taken for other seats, the
+            // key was used for another request.
+            case "CLAIM_TOKEN_REUSED" -> ErrorCode.IDEMPOTENCY_KEY_REUSED;
+            default -> null;
+        };
+        if (code != null) {
+            return new BookingException(code, null, problem.conflictingSeats());
+        }
+        Log.errorf("seat-lock refused booking-service with %d %s: check the service key", status, problem.code());
         return new SeatLockUnavailableException("seat-lock answered " + status);
     }
 }

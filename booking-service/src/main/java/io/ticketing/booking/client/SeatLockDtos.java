@@ -8,7 +8,8 @@ import io.ticketing.booking.model.SeatRef;
 
 /**
  * Booking's own copies of the seat-lock-service messages it reads and writes (snake_case JSON).
- * The REST contract is the interface; SeatLockContractTest checks these against the real service.
+ * The REST contract is the interface: contracts/seat-lock-internal-api.json, which SeatLockContractTest
+ * checks these against (and seat-lock's InternalApiContractTest the service).
  */
 public final class SeatLockDtos {
 

@@ -40,21 +40,26 @@ public class BookedSeatRepository implements PanacheRepository<BookedSeat> {
     }
 
     /**
-     * How many seats of the schedule the user has booked (actively), counted at most up to
-     * {@code atMost}, after waiting for the user's other bookings of the schedule in flight: a
-     * transaction-scoped advisory lock per user and schedule, so that two bookings of one user
-     * cannot both count before either wrote. Taken after the seat rows, so it never waits for them.
-     * Two statements: under READ COMMITTED a statement reads what was committed when it began, so
-     * a count in the statement that waited for the lock would miss what the lock holder committed.
+     * Adds {@code seats} to the user's booked seats of the schedule, unless that would make more than
+     * {@code limit}; false then, and nothing changed. One statement on one row per user and schedule:
+     * its row lock makes two bookings of one user take turns, and the second sees the first's count.
      */
-    public long activeOfUserSerialized(String userId, long scheduleId, int atMost) {
-        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1 || '/' || ?2, 0))) l")
-                .setParameter(1, userId).setParameter(2, scheduleId).getSingleResult();
-        Object count = getEntityManager().createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM bookings b "
-                + "JOIN booked_seats bs ON bs.booking_id = b.id WHERE b.user_id = ?1 AND b.schedule_id = ?2 AND bs.active "
-                + "LIMIT ?3) counted").setParameter(1, userId).setParameter(2, scheduleId).setParameter(3, atMost)
-                .getSingleResult();
-        return ((Number) count).longValue();
+    public boolean countAgainstLimit(String userId, long scheduleId, int seats, int limit) {
+        if (seats > limit) {
+            return false;
+        }
+        List<?> raised = getEntityManager().createNativeQuery("INSERT INTO user_schedule_seats AS u (user_id, schedule_id, seats) "
+                + "VALUES (?1, ?2, ?3) ON CONFLICT (user_id, schedule_id) DO UPDATE SET seats = u.seats + EXCLUDED.seats "
+                + "WHERE u.seats + EXCLUDED.seats <= ?4 RETURNING u.seats").setParameter(1, userId).setParameter(2, scheduleId)
+                .setParameter(3, seats).setParameter(4, limit).getResultList();
+        return !raised.isEmpty();
+    }
+
+    /** A cancelled booking's seats no longer count against the user's limit. */
+    public void uncount(String userId, long scheduleId, int seats) {
+        getEntityManager().createNativeQuery("UPDATE user_schedule_seats SET seats = greatest(0, seats - ?3) "
+                + "WHERE user_id = ?1 AND schedule_id = ?2").setParameter(1, userId).setParameter(2, scheduleId)
+                .setParameter(3, seats).executeUpdate();
     }
 
     public int deactivate(long bookingId) {

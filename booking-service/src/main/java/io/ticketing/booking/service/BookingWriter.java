@@ -102,7 +102,7 @@ public class BookingWriter {
         // Per user and schedule: seat-lock counts held and claimed seats too; this is the database's
         // own count of what the user bought, for a Redis that lost it.
         int limit = config.seatsPerUser();
-        if (bookedSeats.activeOfUserSerialized(userId, command.scheduleId(), limit + 1) + command.seats().size() > limit) {
+        if (!bookedSeats.countAgainstLimit(userId, command.scheduleId(), command.seats().size(), limit)) {
             throw new BookingException(ErrorCode.SEAT_LIMIT_REACHED, Integer.toString(limit));
         }
 
@@ -158,6 +158,9 @@ public class BookingWriter {
         if (booking.status == BookingStatus.CONFIRMED) {
             booking.status = BookingStatus.CANCELLED;
             booking.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
+            // The user's count first: a booking of the same user takes that row before its seats'
+            // booked rows, so taking it in the same order here leaves no cycle to deadlock in.
+            bookedSeats.uncount(userId, booking.scheduleId, (int) bookedSeats.count("bookingId = ?1 and active = true", bookingId));
             bookedSeats.deactivate(bookingId);
         }
         return new BookingDetails(booking, bookedSeats.seatsOf(List.of(bookingId)).getOrDefault(bookingId, List.of()));

@@ -1,0 +1,110 @@
+package io.ticketing.booking.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.ticketing.booking.PostgresTestResource;
+import io.ticketing.booking.SeatLockServiceResource;
+import io.ticketing.booking.client.SeatLockDtos.AbortRequest;
+import io.ticketing.booking.client.SeatLockDtos.CancelRequest;
+import io.ticketing.booking.client.SeatLockDtos.Claim;
+import io.ticketing.booking.client.SeatLockDtos.ClaimRequest;
+import io.ticketing.booking.client.SeatLockDtos.ConfirmRequest;
+import io.ticketing.booking.client.SeatLockDtos.HeldSeats;
+import io.ticketing.booking.client.SeatLockDtos.Problem;
+import io.ticketing.booking.client.SeatLockDtos.SeatCount;
+import io.ticketing.booking.error.BookingException;
+import io.ticketing.booking.error.SeatConflict;
+import io.ticketing.booking.model.SeatRef;
+
+/**
+ * The consumer side of contracts/seat-lock-internal-api.json, with the ObjectMapper the REST client
+ * uses: booking sends exactly the contract's request fields, reads nothing seat-lock does not answer,
+ * and turns every error code the contract lists into an answer for its caller.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(SeatLockServiceResource.class)
+class SeatLockContractTest {
+
+    static final Path CONTRACT = Path.of("..", "contracts", "seat-lock-internal-api.json");
+    private static final List<SeatRef> SEATS = List.of(new SeatRef("A", 1));
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void bookingSendsExactlyTheContractsRequestFields() throws Exception {
+        JsonNode operations = contract().get("operations");
+        Map<String, Object> sent = Map.of(
+                "claim", new ClaimRequest(1, SEATS, null, "claim", "attempt"),
+                "confirm", new ConfirmRequest(1, "claim", 42, SEATS, Instant.now()),
+                "abort", new AbortRequest(1, "claim", "attempt"),
+                "cancel", new CancelRequest(1, 42, SEATS));
+        sent.forEach((name, request) -> assertEquals(fields(operations.get(name).get("request")),
+                fields(json.valueToTree(request)), name + " request"));
+    }
+
+    @Test
+    void bookingReadsOnlyWhatSeatLockAnswers() throws Exception {
+        JsonNode operations = contract().get("operations");
+        Map<String, Class<?>> read = Map.of("claim", Claim.class, "confirm", SeatCount.class, "abort", SeatCount.class,
+                "cancel", SeatCount.class, "held", HeldSeats.class);
+        read.forEach((name, type) -> {
+            JsonNode answered = operations.get(name).get("response");
+            Object parsed = parse(answered, type);
+            // Every field of booking's copy is one the contract answers, with the value it carried.
+            JsonNode reread = json.valueToTree(parsed);
+            assertTrue(fields(answered).containsAll(fields(reread)), name + " reads " + fields(reread));
+            reread.fieldNames().forEachRemaining(field -> assertEquals(answered.get(field).asText(), reread.get(field).asText(),
+                    name + "." + field));
+        });
+        Problem problem = parse(json.createObjectNode().put("code", "SEAT_ALREADY_LOCKED")
+                .set("conflicting_seats", json.createArrayNode().add(contract().get("problem").get("conflicting_seat"))),
+                Problem.class);
+        assertEquals(List.of(new SeatConflict("A", 1, "LOCKED")), problem.conflictingSeats());
+    }
+
+    @Test
+    void everyErrorCodeTheContractListsBecomesAnAnswerForTheCaller() throws Exception {
+        contract().get("operations").fields().forEachRemaining(operation -> operation.getValue().get("errors").fields()
+                .forEachRemaining(error -> assertInstanceOf(BookingException.class,
+                        SeatLockApi.refusal(error.getValue().asInt(), new Problem(error.getKey(), List.of())),
+                        operation.getKey() + " " + error.getKey())));
+    }
+
+    private JsonNode contract() throws Exception {
+        return json.readTree(CONTRACT.toFile());
+    }
+
+    private <T> T parse(JsonNode node, Class<T> type) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (Exception e) {
+            throw new AssertionError(type.getSimpleName() + " cannot read " + node, e);
+        }
+    }
+
+    private static Set<String> fields(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
