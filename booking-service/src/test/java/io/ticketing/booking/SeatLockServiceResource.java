@@ -90,7 +90,9 @@ public class SeatLockServiceResource implements QuarkusTestResourceLifecycleMana
                 "QUARKUS_REDIS_HOSTS", redis.url(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevTokens.DEV_KEYS.resolve("jwt-public.pem").toString(),
                 "SEAT_LOCK_INTERNAL_API_KEY", SERVICE_KEY,
-                "SEAT_LOCK_HOLD_TTL", HOLD_TTL.toString()));
+                "SEAT_LOCK_HOLD_TTL", HOLD_TTL.toString(),
+                // Tests read the seat map right after changing a hold: no shared reads here.
+                "SEAT_LOCK_SEAT_MAP_MAX_AGE", "PT0S"));
         process = builder.start();
         // Ready means warmed up: seat-lock runs its own hot paths before it says so.
         awaitReady();

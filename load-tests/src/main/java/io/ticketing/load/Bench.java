@@ -41,6 +41,9 @@ public class Bench extends GatewayClient {
     static final int SURGE_SEATS = SMOKE ? 100 : 1_000;
     /** Seats per booking schedule: more than the fastest run could sell in SECONDS. */
     static final int BOOKING_SEATS = Math.max(5_000, 3_000 * SECONDS);
+    /** Seats sold before the seat map is read while others hold (issue 9, hole 7), and its readers. */
+    static final int MAP_SOLD = SMOKE ? 200 : 2_000;
+    static final int MAP_READERS = 50;
 
     static final Target GATEWAY_TARGET = Target.of("gateway", GATEWAY);
     static final Target SEAT_LOCK = new Target("seat-lock", "127.0.0.1", Integer.parseInt(env("SEAT_LOCK_PORT", "8081")));
@@ -69,6 +72,9 @@ public class Bench extends GatewayClient {
                 holdsOnFreshSeats(client, SEAT_LOCK);
                 holdsOnFreshSeats(client, GATEWAY_TARGET);
                 holdsOnTakenSeats(client, GATEWAY_TARGET);
+            }
+            if (runs("map")) {
+                holdsWhileTheSeatMapIsRead(client, SEAT_LOCK);
             }
             if (runs("hot")) {
                 hotSeat(client, GATEWAY_TARGET);
@@ -108,7 +114,7 @@ public class Bench extends GatewayClient {
         java.util.stream.IntStream.range(0, users).parallel().forEach(u -> token(name.apply(u)));
     }
 
-    /** BENCH_SCENARIOS (comma-separated; default all): cold, floor, holds, hot, surge, book, ceilings. */
+    /** BENCH_SCENARIOS (comma-separated; default all): cold, floor, holds, map, hot, surge, book, ceilings. */
     static boolean runs(String scenario) {
         String only = System.getenv("BENCH_SCENARIOS");
         return only == null || only.isBlank() || List.of(only.split(",")).contains(scenario);
@@ -143,6 +149,68 @@ public class Bench extends GatewayClient {
         long keys = Long.parseLong(redis("EVAL", "return #redis.call('KEYS', ARGV[1])", "0", "seat_lock:{" + schedule + "}:*"));
         check(keys == lock.count(200), lock.count(200) + " holds granted but " + keys + " seats held in Redis");
         ROWS.add(row("holds, fresh seats", target, lock, lock.count(200), elapsed, "redis", "", used));
+    }
+
+    /**
+     * Issue 9, hole 7: holds while people watch the seat map. MAP_SOLD seats of a schedule are sold
+     * first (through booking, so also marked sold in seat-lock); then USERS hold (and let go) fresh
+     * seats of it, half the time alone and half the time while MAP_READERS clients read its seat map (booking's,
+     * which asks seat-lock for the holds) every half second, as a seat-map page does. The holds' p99
+     * should not move: reading the map must cost neither more with every seat sold nor the holds' turn.
+     */
+    static void holdsWhileTheSeatMapIsRead(LoadClient client, Target target) throws Exception {
+        long schedule = nextSchedule++;
+        createSchedule(schedule, MAP_SOLD);
+        Timings sell = new Timings();
+        Set<Long> sold = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger nextSeat = new AtomicInteger();
+        signTokens(USERS, user -> "map-buyer-" + schedule + "-" + user);
+        VirtualUsers.run(client, "selling " + MAP_SOLD + " seats", USERS, Duration.ofMinutes(5), user -> {
+            int i = nextSeat.getAndIncrement();
+            return i >= MAP_SOLD ? Future.succeededFuture(false)
+                    : client.timed(sell, client.post(BOOKING, "map-buyer-" + schedule + "-" + user, "/api/v1/tickets/bookings",
+                            bookBody(schedule, seatOf(i), null))).map(a -> {
+                                if (a.status() == 201) {
+                                    sold.add(Long.parseLong(a.field("booking_id")));
+                                }
+                                return true;
+                            });
+        }, () -> progress(sell));
+        sell.expectOnly("selling before the seat map is read", 201);
+        checkBookings(schedule, sold, sell.count(201));
+
+        signTokens(USERS, user -> "map-holder-" + user);
+        signTokens(MAP_READERS, reader -> "map-reader-" + reader);
+        String map = "/api/v1/tickets/schedules/" + schedule + "/seats";
+        AtomicInteger nextFresh = new AtomicInteger();
+        for (int readers : new int[] { 0, MAP_READERS }) {
+            Timings lock = new Timings();
+            Timings read = new Timings();
+            CpuMeter cpu = new CpuMeter();
+            long elapsed = VirtualUsers.run(client, "holds, map read by " + readers, USERS + readers,
+                    Duration.ofSeconds(Math.max(1, SECONDS / 2)), user -> user < USERS
+                            ? holdAndLetGo(client, target, lock, "map-holder-" + user, schedule, seats("m", nextFresh.incrementAndGet()))
+                            : client.timed(read, client.get(GATEWAY_TARGET, "map-reader-" + (user - USERS), map))
+                                    .compose(a -> client.pause(500)).map(true),
+                    () -> progress(lock));
+            lock.expectOnly("holds while the map is read by " + readers, 200, 503);
+            read.expectOnly("seat map reads", 200);
+            String title = readers == 0 ? "holds, " + MAP_SOLD + " seats sold, nobody reads the map"
+                    : "holds while " + readers + " clients read the seat map every 0.5 s (" + read.count(200) + " reads, p99 "
+                            + Math.round(read.millis(99)) + " ms)";
+            ROWS.add(row(title, target, lock, lock.count(200), elapsed, "redis", "", cpu.perOperation(lock.count(200))));
+        }
+    }
+
+    /**
+     * Holds a seat, timed, then releases it, untimed: a holder who changes their mind, so that the
+     * schedule's held seats stay about as many as its holders, as in a hall, however long the run.
+     */
+    static Future<Boolean> holdAndLetGo(LoadClient client, Target target, Timings lock, String user, long schedule, String seat) {
+        return client.timed(lock, client.post(target, user, "/api/v1/tickets/seats/lock", lockBody(schedule, seat)))
+                .compose(held -> held.status() != 200 ? Future.succeededFuture(true)
+                        : client.post(target, user, "/api/v1/tickets/seats/release",
+                                "{\"schedule_id\":" + schedule + ",\"lock_token\":\"" + held.field("lock_token") + "\"}").map(true));
     }
 
     /** Every request asks for a seat someone else holds: the 409 path, which a sale mostly answers. */

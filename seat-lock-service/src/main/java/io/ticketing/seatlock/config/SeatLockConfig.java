@@ -50,6 +50,13 @@ public interface SeatLockConfig {
     @WithDefault("PT30S")
     Duration claimTtl();
 
+    /**
+     * How old a seat map's holds may be: readers of one schedule within this time share one read
+     * of Redis. A seat map is a picture; a lock always asks Redis itself. Zero: every read is fresh.
+     */
+    @WithDefault("PT0.25S")
+    Duration seatMapMaxAge();
+
     /** A Redis call that has not answered by then fails with 503, so callers never hang. */
     @WithDefault("PT0.8S")
     Duration redisTimeout();

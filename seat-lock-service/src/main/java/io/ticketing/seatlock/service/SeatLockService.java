@@ -35,11 +35,13 @@ public class SeatLockService {
     static final Duration CANCELLATION_REMEMBERED = Duration.ofHours(1);
 
     private final ScriptRunner scripts;
+    private final HeldSeatsReader heldSeats;
     private final SeatLockConfig config;
     private final SeatLockMetrics metrics;
 
-    SeatLockService(ScriptRunner scripts, SeatLockConfig config, SeatLockMetrics metrics) {
+    SeatLockService(ScriptRunner scripts, HeldSeatsReader heldSeats, SeatLockConfig config, SeatLockMetrics metrics) {
         this.scripts = scripts;
+        this.heldSeats = heldSeats;
         this.config = config;
         this.metrics = metrics;
     }
@@ -120,14 +122,8 @@ public class SeatLockService {
 
     /** The seats of a schedule held right now: HELD, or HELD_BY_YOU for the caller's own. */
     public Uni<List<SeatState>> held(String owner, long scheduleId) {
-        List<String> args = List.of(owner, SeatKeys.seatPrefix(scheduleId));
-        return metrics.timed("list", scripts.run(LuaScript.LIST, List.of(SeatKeys.index(scheduleId)), args)).map(reply -> {
-            List<SeatState> states = new ArrayList<>(reply.size() / 2);
-            for (int i = 0; i < reply.size(); i += 2) {
-                states.add(new SeatState(Seat.fromMember(reply.get(i).toString()), reply.get(i + 1).toString()));
-            }
-            return states;
-        });
+        return heldSeats.holders(scheduleId).map(holders -> holders.entrySet().stream()
+                .map(held -> new SeatState(held.getKey(), owner.equals(held.getValue()) ? "HELD_BY_YOU" : "HELD")).toList());
     }
 
     /**
