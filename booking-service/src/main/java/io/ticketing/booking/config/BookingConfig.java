@@ -67,6 +67,13 @@ public interface BookingConfig {
     @WithDefault("8")
     int seatsPerUser();
 
+    /**
+     * How old the seats and sales on a seat map may be: readers of one schedule within this time
+     * share one read of the database. Zero: every read is fresh.
+     */
+    @WithDefault("PT0.25S")
+    Duration seatMapMaxAge();
+
     /** The largest request body accepted, in bytes. */
     @WithDefault("16384")
     int maxBodyBytes();
