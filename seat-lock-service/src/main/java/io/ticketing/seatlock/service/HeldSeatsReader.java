@@ -2,7 +2,6 @@ package io.ticketing.seatlock.service;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,13 +58,9 @@ class HeldSeatsReader {
     }
 
     private Uni<Map<Seat, String>> page(long scheduleId, String cursor, Map<Seat, String> holders) {
-        return scripts.run(LuaScript.LIST, List.of(SeatKeys.index(scheduleId)),
-                List.of(cursor, Integer.toString(PAGE), SeatKeys.seatPrefix(scheduleId))).flatMap(reply -> {
-                    for (int i = 1; i + 1 < reply.size(); i += 2) {
-                        holders.put(Seat.fromMember(reply.get(i).toString()), reply.get(i + 1).toString());
-                    }
-                    String next = reply.get(0).toString();
-                    return "0".equals(next) ? Uni.createFrom().item(holders) : page(scheduleId, next, holders);
-                });
+        return scripts.run(new ListPageCall(scheduleId, cursor, PAGE)).flatMap(page -> {
+            holders.putAll(page.holders());
+            return page.last() ? Uni.createFrom().item(holders) : page(scheduleId, page.next(), holders);
+        });
     }
 }

@@ -62,7 +62,12 @@ class ScriptRunner {
                         failure -> Log.warnf("Could not preload Lua scripts (Redis down?): %s", failure.toString()));
     }
 
-    Uni<Response> run(LuaScript script, List<String> keys, List<String> args) {
+    /** Runs one script call and reads its reply. */
+    <R> Uni<R> run(ScriptCall<R> call) {
+        return run(call.script(), call.keys(), call.args()).map(call::read);
+    }
+
+    private Uni<Response> run(LuaScript script, List<String> keys, List<String> args) {
         return call("EVALSHA", digests.get(script), keys, args)
                 .onFailure(ScriptRunner::isNoScript).recoverWithUni(() -> call("EVAL", sources.get(script), keys, args))
                 .ifNoItem().after(config.redisTimeout()).fail()

@@ -2,7 +2,6 @@ package io.ticketing.seatlock.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,15 +14,14 @@ import io.ticketing.seatlock.error.ErrorCode;
 import io.ticketing.seatlock.error.SeatLockException;
 import io.ticketing.seatlock.model.Hold;
 import io.ticketing.seatlock.model.Seat;
-import io.ticketing.seatlock.model.SeatConflict;
 import io.ticketing.seatlock.model.SeatState;
 import io.ticketing.seatlock.model.Verification;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The rules of seat holds. Each operation is one Lua script, so it is atomic in Redis: a hold takes
  * every seat or none, and release, extend and claim compare the owner before they act. The owner is
- * always the authenticated user, never a value from the request body.
+ * always the authenticated user, never a value from the request body. Each script's layout and reply
+ * live in its call object ({@link LockCall} and the others); here, what its answers mean.
  */
 @ApplicationScoped
 public class SeatLockService {
@@ -48,73 +46,30 @@ public class SeatLockService {
 
     public Uni<Hold> lock(String owner, long scheduleId, List<Seat> seats) {
         String token = UUID.randomUUID().toString();
-        List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.fence(scheduleId),
-                SeatKeys.index(scheduleId), SeatKeys.userSeats(scheduleId, owner), SeatKeys.userWindow(scheduleId, owner)));
-        keys.addAll(seatKeys(scheduleId, seats));
-        List<String> args = new ArrayList<>(List.of(owner, token, millis(config.holdTtl()), millis(config.maxHoldTime()),
-                SeatKeys.holdPrefix(scheduleId), Integer.toString(config.seatsPerUser()),
-                millis(config.maxHoldTime().plus(config.holdCooldown()))));
-        args.addAll(members(seats));
-        return metrics.timed("lock", scripts.run(LuaScript.LOCK, keys, args)).map(reply -> {
-            long outcome = reply.get(0).toLong();
-            if (outcome == 0) {
-                metrics.conflict();
-                throw conflict(seats, reply.get(1));
-            }
-            if (outcome == -1) {
-                throw new SeatLockException(ErrorCode.HOLD_TIME_USED_UP, Duration.ofMillis(reply.get(1).toLong()));
-            }
-            limitOutcome(reply);
+        return metrics.timed("lock", scripts.run(new LockCall(owner, scheduleId, token, seats, config))).map(outcome -> {
+            Hold hold = granted(outcome);
             metrics.holdGranted();
             Log.debugf("Held %s of schedule %d for %s under %s…", seats, scheduleId, owner, token.substring(0, 8));
-            return new Hold(token, scheduleId, seats, Instant.ofEpochMilli(reply.get(2).toLong()), reply.get(1).toLong());
+            return hold;
         });
     }
 
     public Uni<Verification> verify(String owner, long scheduleId, String token, List<Seat> seats) {
-        List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, token)));
-        keys.addAll(seatKeys(scheduleId, seats));
-        return metrics.timed("verify", scripts.run(LuaScript.VERIFY, keys, List.of(owner, token))).map(reply -> {
-            List<SeatState> states = new ArrayList<>(seats.size());
-            Response statuses = reply.get(1);
-            for (int i = 0; i < seats.size(); i++) {
-                states.add(new SeatState(seats.get(i), statuses.get(i).toString()));
-            }
-            boolean valid = states.stream().allMatch(state -> "HELD_BY_YOU".equals(state.status()));
-            long expires = reply.get(0).toLong();
-            return new Verification(valid, states, expires > 0 ? Instant.ofEpochMilli(expires) : null);
-        });
+        return metrics.timed("verify", scripts.run(new VerifyCall(owner, scheduleId, token, seats)));
     }
 
     public Uni<Instant> extend(String owner, long scheduleId, String token) {
-        List<String> args = List.of(owner, token, millis(config.holdTtl()), millis(config.maxHoldTime()),
-                SeatKeys.seatPrefix(scheduleId));
-        List<String> keys = List.of(SeatKeys.hold(scheduleId, token), SeatKeys.userSeats(scheduleId, owner),
-                SeatKeys.userWindow(scheduleId, owner));
-        return metrics.timed("extend", scripts.run(LuaScript.EXTEND, keys, args))
-                .map(reply -> {
-                    long outcome = reply.get(0).toLong();
-                    ownerOutcome(outcome);
-                    if (outcome == -1) {
-                        throw new SeatLockException(ErrorCode.HOLD_EXTENSION_LIMIT);
-                    }
-                    metrics.extended();
-                    return Instant.ofEpochMilli(reply.get(1).toLong());
-                });
+        return metrics.timed("extend", scripts.run(new ExtendCall(owner, scheduleId, token, config))).map(outcome -> {
+            Instant expires = granted(outcome);
+            metrics.extended();
+            return expires;
+        });
     }
 
     /** Releases the named seats of a hold, or all of them when {@code seats} is empty. */
     public Uni<List<Seat>> release(String owner, long scheduleId, String token, List<Seat> seats) {
-        List<String> args = new ArrayList<>(List.of(owner, token, SeatKeys.seatPrefix(scheduleId)));
-        args.addAll(members(seats));
-        List<String> keys = List.of(SeatKeys.hold(scheduleId, token), SeatKeys.index(scheduleId),
-                SeatKeys.userSeats(scheduleId, owner));
-        return metrics.timed("release", scripts.run(LuaScript.RELEASE, keys, args)).map(reply -> {
-            ownerOutcome(reply.get(0).toLong());
-            List<Seat> released = new ArrayList<>();
-            for (Response member : reply.get(1)) {
-                released.add(Seat.fromMember(member.toString()));
-            }
+        return metrics.timed("release", scripts.run(new ReleaseCall(owner, scheduleId, token, seats))).map(outcome -> {
+            List<Seat> released = granted(outcome);
             metrics.released();
             return released;
         });
@@ -137,41 +92,15 @@ public class SeatLockService {
     public Uni<Hold> claim(String owner, long scheduleId, String originToken, String chosenClaimToken, String attempt,
             List<Seat> seats) {
         String claimToken = chosenClaimToken == null ? UUID.randomUUID().toString() : chosenClaimToken;
-        String origin = originToken == null ? "" : originToken;
-        List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.fence(scheduleId),
-                SeatKeys.index(scheduleId), SeatKeys.hold(scheduleId, origin), SeatKeys.claimAttempts(scheduleId, claimToken),
-                SeatKeys.claimAborted(scheduleId, claimToken), SeatKeys.userSeats(scheduleId, owner)));
-        keys.addAll(seatKeys(scheduleId, seats));
-        List<String> args = new ArrayList<>(List.of(owner, claimToken, millis(config.claimTtl()),
-                SeatKeys.holdPrefix(scheduleId), origin, attempt == null ? claimToken : attempt,
-                Integer.toString(config.seatsPerUser())));
-        args.addAll(members(seats));
-        return metrics.timed("claim", scripts.run(LuaScript.CLAIM, keys, args)).map(reply -> {
-            long outcome = reply.get(0).toLong();
-            if (outcome == 0) {
-                metrics.conflict();
-                throw conflict(seats, reply.get(1));
-            }
-            if (outcome == -4) {
-                throw new SeatLockException(ErrorCode.CLAIM_TOKEN_REUSED);
-            }
-            limitOutcome(reply);
-            ownerOutcome(outcome);
-            return new Hold(claimToken, scheduleId, seats, Instant.ofEpochMilli(reply.get(2).toLong()),
-                    reply.get(1).toLong());
-        });
+        ClaimCall call = new ClaimCall(owner, scheduleId, originToken == null ? "" : originToken, claimToken,
+                attempt == null ? claimToken : attempt, seats, config);
+        return metrics.timed("claim", scripts.run(call)).map(this::granted);
     }
 
     /** Booking committed: the claimed seats are sold until the booking is cancelled (marked until {@code soldUntil}, if given). */
     public Uni<Integer> confirm(String owner, long scheduleId, String claimToken, long bookingId, List<Seat> seats,
             Instant soldUntil) {
-        List<String> keys = new ArrayList<>(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
-                SeatKeys.cancelled(scheduleId, bookingId), SeatKeys.userSeats(scheduleId, owner)));
-        keys.addAll(seatKeys(scheduleId, seats));
-        List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId),
-                soldUntil == null ? "" : Long.toString(soldUntil.toEpochMilli())));
-        args.addAll(members(seats));
-        return metrics.timed("confirm", scripts.run(LuaScript.CONFIRM, keys, args)).map(Response::toInteger);
+        return metrics.timed("confirm", scripts.run(new ConfirmCall(owner, scheduleId, claimToken, bookingId, seats, soldUntil)));
     }
 
     /**
@@ -179,64 +108,32 @@ public class SeatLockService {
      * the claim, it goes back to the hold it came from, or its seats are freed.
      */
     public Uni<Integer> abort(String owner, long scheduleId, String claimToken, String attempt) {
-        List<String> keys = List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
-                SeatKeys.claimAttempts(scheduleId, claimToken), SeatKeys.claimAborted(scheduleId, claimToken),
-                SeatKeys.userSeats(scheduleId, owner));
-        List<String> args = List.of(owner, claimToken, SeatKeys.seatPrefix(scheduleId), SeatKeys.holdPrefix(scheduleId),
-                attempt == null ? claimToken : attempt, millis(config.claimTtl()));
-        return metrics.timed("abort", scripts.run(LuaScript.ABORT, keys, args)).map(reply -> {
-            ownerOutcome(reply.toLong());
-            return reply.toInteger();
-        });
+        AbortCall call = new AbortCall(owner, scheduleId, claimToken, attempt == null ? claimToken : attempt, config);
+        return metrics.timed("abort", scripts.run(call)).map(this::granted);
     }
 
     /** A booking was cancelled: its seats, marked sold, are free again. */
     public Uni<Integer> cancel(String owner, long scheduleId, long bookingId, List<Seat> seats) {
-        List<String> keys = new ArrayList<>(List.of(SeatKeys.index(scheduleId), SeatKeys.cancelled(scheduleId, bookingId),
-                SeatKeys.userSeats(scheduleId, owner)));
-        keys.addAll(seatKeys(scheduleId, seats));
-        List<String> args = new ArrayList<>(List.of(owner, Long.toString(bookingId), millis(CANCELLATION_REMEMBERED)));
-        args.addAll(members(seats));
-        return metrics.timed("cancel", scripts.run(LuaScript.CANCEL, keys, args)).map(Response::toInteger);
+        return metrics.timed("cancel", scripts.run(new CancelCall(owner, scheduleId, bookingId, seats, CANCELLATION_REMEMBERED)));
     }
 
-    /** -5: the caller would have more seats of the schedule than one person may. */
-    private static void limitOutcome(Response reply) {
-        if (reply.get(0).toLong() == -5) {
-            throw new SeatLockException(ErrorCode.SEAT_LIMIT_REACHED, reply.get(1).toString());
-        }
-    }
-
-    /** The shared answers of scripts that look up a token: -2 expired or unknown, -3 someone else's. */
-    private static void ownerOutcome(long outcome) {
-        if (outcome == -2) {
-            throw new SeatLockException(ErrorCode.LOCK_EXPIRED);
-        }
-        if (outcome == -3) {
-            throw new SeatLockException(ErrorCode.NOT_LOCK_OWNER);
-        }
-    }
-
-    private static SeatLockException conflict(List<Seat> seats, Response positionsAndReasons) {
-        List<SeatConflict> conflicts = new ArrayList<>();
-        for (int i = 0; i < positionsAndReasons.size(); i += 2) {
-            Seat seat = seats.get(positionsAndReasons.get(i).toInteger() - 1);
-            conflicts.add(new SeatConflict(seat.row(), seat.number(), positionsAndReasons.get(i + 1).toString()));
-        }
-        boolean allBooked = conflicts.stream().allMatch(conflict -> "BOOKED".equals(conflict.reason()));
-        return new SeatLockException(allBooked ? ErrorCode.SEAT_ALREADY_BOOKED : ErrorCode.SEAT_ALREADY_LOCKED,
-                null, conflicts);
-    }
-
-    private static List<String> seatKeys(long scheduleId, List<Seat> seats) {
-        return seats.stream().map(seat -> SeatKeys.seat(scheduleId, seat)).toList();
-    }
-
-    private static List<String> members(List<Seat> seats) {
-        return seats.stream().map(Seat::member).toList();
-    }
-
-    private static String millis(Duration duration) {
-        return Long.toString(duration.toMillis());
+    /** What a script granted, or the refusal its answer means for the caller. */
+    private <T> T granted(SeatOutcome<T> outcome) {
+        return switch (outcome) {
+            case SeatOutcome.Granted<T> granted -> granted.value();
+            case SeatOutcome.Conflict<T> conflict -> {
+                metrics.conflict();
+                boolean allBooked = conflict.seats().stream().allMatch(seat -> "BOOKED".equals(seat.reason()));
+                throw new SeatLockException(allBooked ? ErrorCode.SEAT_ALREADY_BOOKED : ErrorCode.SEAT_ALREADY_LOCKED, null,
+                        conflict.seats());
+            }
+            case SeatOutcome.Expired<T> expired -> throw new SeatLockException(ErrorCode.LOCK_EXPIRED);
+            case SeatOutcome.NotOwner<T> notOwner -> throw new SeatLockException(ErrorCode.NOT_LOCK_OWNER);
+            case SeatOutcome.SeatLimitReached<T> limit ->
+                throw new SeatLockException(ErrorCode.SEAT_LIMIT_REACHED, Integer.toString(limit.limit()));
+            case SeatOutcome.HoldTimeUsedUp<T> usedUp -> throw new SeatLockException(ErrorCode.HOLD_TIME_USED_UP, usedUp.retryAfter());
+            case SeatOutcome.ExtensionCapReached<T> cap -> throw new SeatLockException(ErrorCode.HOLD_EXTENSION_LIMIT);
+            case SeatOutcome.ClaimTokenReused<T> reused -> throw new SeatLockException(ErrorCode.CLAIM_TOKEN_REUSED);
+        };
     }
 }

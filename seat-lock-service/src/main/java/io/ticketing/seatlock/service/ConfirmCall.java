@@ -1,0 +1,38 @@
+package io.ticketing.seatlock.service;
+
+import static io.ticketing.seatlock.service.ScriptReplies.concat;
+import static io.ticketing.seatlock.service.ScriptReplies.members;
+import static io.ticketing.seatlock.service.ScriptReplies.seatKeys;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.ticketing.seatlock.model.Seat;
+import io.vertx.mutiny.redis.client.Response;
+
+/** confirm.lua: a committed booking's seats marked sold (until {@code soldUntil}, if given); the seats marked. */
+record ConfirmCall(String owner, long scheduleId, String claimToken, long bookingId, List<Seat> seats, Instant soldUntil)
+        implements ScriptCall<Integer> {
+
+    @Override
+    public LuaScript script() {
+        return LuaScript.CONFIRM;
+    }
+
+    @Override
+    public List<String> keys() {
+        return concat(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
+                SeatKeys.cancelled(scheduleId, bookingId), SeatKeys.userSeats(scheduleId, owner)), seatKeys(scheduleId, seats));
+    }
+
+    @Override
+    public List<String> args() {
+        return concat(List.of(owner, Long.toString(bookingId), soldUntil == null ? "" : Long.toString(soldUntil.toEpochMilli())),
+                members(seats));
+    }
+
+    @Override
+    public Integer read(Response reply) {
+        return reply.toInteger();
+    }
+}

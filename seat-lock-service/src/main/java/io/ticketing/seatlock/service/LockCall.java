@@ -1,0 +1,50 @@
+package io.ticketing.seatlock.service;
+
+import static io.ticketing.seatlock.service.ScriptReplies.concat;
+import static io.ticketing.seatlock.service.ScriptReplies.members;
+import static io.ticketing.seatlock.service.ScriptReplies.millis;
+import static io.ticketing.seatlock.service.ScriptReplies.seatKeys;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.ticketing.seatlock.config.SeatLockConfig;
+import io.ticketing.seatlock.model.Hold;
+import io.ticketing.seatlock.model.Seat;
+import io.vertx.mutiny.redis.client.Response;
+
+/** lock.lua: every seat for one owner, or none, within the owner's seat limit and hold window. */
+record LockCall(String owner, long scheduleId, String token, List<Seat> seats, SeatLockConfig config)
+        implements ScriptCall<SeatOutcome<Hold>> {
+
+    @Override
+    public LuaScript script() {
+        return LuaScript.LOCK;
+    }
+
+    @Override
+    public List<String> keys() {
+        return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.fence(scheduleId), SeatKeys.index(scheduleId),
+                SeatKeys.userSeats(scheduleId, owner), SeatKeys.userWindow(scheduleId, owner)), seatKeys(scheduleId, seats));
+    }
+
+    @Override
+    public List<String> args() {
+        return concat(List.of(owner, token, millis(config.holdTtl()), millis(config.maxHoldTime()),
+                SeatKeys.holdPrefix(scheduleId), Integer.toString(config.seatsPerUser()),
+                millis(config.maxHoldTime().plus(config.holdCooldown()))), members(seats));
+    }
+
+    @Override
+    public SeatOutcome<Hold> read(Response reply) {
+        return switch (reply.get(0).toInteger().intValue()) {
+            case 1 -> new SeatOutcome.Granted<>(new Hold(token, scheduleId, seats, Instant.ofEpochMilli(reply.get(2).toLong()),
+                    reply.get(1).toLong()));
+            case 0 -> new SeatOutcome.Conflict<>(ScriptReplies.conflicts(seats, reply.get(1)));
+            case -1 -> new SeatOutcome.HoldTimeUsedUp<>(Duration.ofMillis(reply.get(1).toLong()));
+            case -5 -> new SeatOutcome.SeatLimitReached<>(reply.get(1).toInteger());
+            default -> throw new IllegalStateException("lock.lua answered " + reply);
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package io.ticketing.seatlock.service;
+
+import static io.ticketing.seatlock.service.ScriptReplies.concat;
+import static io.ticketing.seatlock.service.ScriptReplies.members;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ticketing.seatlock.model.Seat;
+import io.vertx.mutiny.redis.client.Response;
+
+/** release.lua: the seats of a hold (all, or those named) that still carry its token, freed. */
+record ReleaseCall(String owner, long scheduleId, String token, List<Seat> seats) implements ScriptCall<SeatOutcome<List<Seat>>> {
+
+    @Override
+    public LuaScript script() {
+        return LuaScript.RELEASE;
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of(SeatKeys.hold(scheduleId, token), SeatKeys.index(scheduleId), SeatKeys.userSeats(scheduleId, owner));
+    }
+
+    @Override
+    public List<String> args() {
+        return concat(List.of(owner, token, SeatKeys.seatPrefix(scheduleId)), members(seats));
+    }
+
+    @Override
+    public SeatOutcome<List<Seat>> read(Response reply) {
+        SeatOutcome<List<Seat>> refusal = ScriptReplies.ownerRefusal(reply.get(0).toLong());
+        if (refusal != null) {
+            return refusal;
+        }
+        List<Seat> released = new ArrayList<>();
+        for (Response member : reply.get(1)) {
+            released.add(Seat.fromMember(member.toString()));
+        }
+        return new SeatOutcome.Granted<>(released);
+    }
+}
