@@ -22,6 +22,24 @@ LOAD_TESTS="$ROOT/load-tests/target"
 
 export STACK_DIR="${E2E_STACK_DIR:-$ROOT/target/e2e-stack}"
 export GATEWAY_PORT=$(free_port) SEAT_LOCK_PORT=$(free_port) BOOKING_PORT=$(free_port) REDIS_PORT=$(free_port)
+if [ "${REDIS_CLUSTER:-}" = 1 ]; then
+  # Three ports in a row, each with its cluster bus port (+10000) free too, so below 55,000.
+  REDIS_PORT=$(python3 -c '
+import random, socket
+def free(p):
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", p)); return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+while True:
+    p = random.randrange(20000, 30000)
+    if all(free(q) and free(q + 10000) for q in (p, p + 1, p + 2)):
+        print(p); break')
+  export REDIS_PORT
+fi
 # Short TTLs, so that the suite sees holds and claims expire; the benchmark sets longer ones.
 export HOLD_TTL=${HOLD_TTL:-PT5S} CLAIM_TTL=${CLAIM_TTL:-PT12S}
 export HOLD_TTL_SECONDS=$(seconds_of "$HOLD_TTL") CLAIM_TTL_SECONDS=$(seconds_of "$CLAIM_TTL")

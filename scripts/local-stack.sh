@@ -9,6 +9,8 @@
 #
 # Settings (environment): GATEWAY_PORT=8080 SEAT_LOCK_PORT=8081 BOOKING_PORT=8082
 #   REDIS_PORT=6379 (a Redis answering there is used, else redis-server is started there)
+#   REDIS_CLUSTER=1: a Redis Cluster instead, three masters started on REDIS_PORT, +1 and +2 (their
+#                    cluster bus on each port + 10000), and seat-lock as a cluster client
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres DB_NAME=ticketing (created with the demo data if missing)
 #   STACK_DIR=.local-stack (pids, logs, rendered gateway config)  HOLD_TTL=PT2M CLAIM_TTL=PT30S (seat-lock)
 #   AOT=on (use each service's AOT cache, training it first if missing) | off (start without it)
@@ -107,8 +109,39 @@ ensure_postgres() {
   fi
 }
 
+# The Redis seat-lock is told to use: one server, or the cluster's three masters.
+redis_hosts() {
+  if [ "${REDIS_CLUSTER:-}" = 1 ]; then
+    echo "redis://127.0.0.1:$REDIS_PORT,redis://127.0.0.1:$((REDIS_PORT + 1)),redis://127.0.0.1:$((REDIS_PORT + 2))"
+  else
+    echo "redis://127.0.0.1:$REDIS_PORT"
+  fi
+}
+
+start_redis_cluster() {
+  local port nodes=()
+  log "starting a Redis Cluster: three masters on ports $REDIS_PORT-$((REDIS_PORT + 2))"
+  for port in "$REDIS_PORT" $((REDIS_PORT + 1)) $((REDIS_PORT + 2)); do
+    mkdir -p "$STACK_DIR/redis-$port"
+    redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --cluster-enabled yes \
+      --cluster-config-file nodes.conf --save "" --appendonly no --dir "$STACK_DIR/redis-$port" \
+      --logfile "$STACK_DIR/redis-$port/redis.log" --pidfile "$STACK_DIR/redis-cluster-$port.pid"
+    for _ in $(seq 1 20); do redis_answers "$port" && break; sleep 0.25; done
+    nodes+=("127.0.0.1:$port")
+  done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$STACK_DIR/redis-cluster-create.log" 2>&1
+  for _ in $(seq 1 40); do
+    redis-cli -p "$REDIS_PORT" cluster info 2>/dev/null | grep -q '^cluster_state:ok' && return 0
+    sleep 0.25
+  done
+  echo "error: the Redis Cluster did not come up (see $STACK_DIR/redis-cluster-create.log)" >&2
+  return 1
+}
+
 ensure_redis() {
-  if redis_answers "$REDIS_PORT"; then
+  if [ "${REDIS_CLUSTER:-}" = 1 ]; then
+    start_redis_cluster
+  elif redis_answers "$REDIS_PORT"; then
     log "using the Redis already on port $REDIS_PORT"
   elif [ -n "$EMBEDDED_REDIS" ]; then
     start_embedded redis "$REDIS_PORT"
@@ -162,7 +195,8 @@ start_service() {
     seat-lock)
       started=$(now_ms)
       QUARKUS_HTTP_PORT=$SEAT_LOCK_PORT \
-      QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
+      QUARKUS_REDIS_HOSTS="$(redis_hosts)" \
+      QUARKUS_REDIS_CLIENT_TYPE=$([ "${REDIS_CLUSTER:-}" = 1 ] && echo cluster || echo standalone) \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/dev/jwt-public.pem" \
       SEAT_LOCK_INTERNAL_API_KEY=$SERVICE_KEY \
       SEAT_LOCK_HOLD_TTL=$HOLD_TTL SEAT_LOCK_CLAIM_TTL=$CLAIM_TTL \
@@ -269,6 +303,13 @@ down() {
     redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || stop_pid "$STACK_DIR/redis.pid"
     rm -f "$STACK_DIR/redis.pid"
   fi
+  for pidfile in "$STACK_DIR"/redis-cluster-*.pid; do
+    [ -f "$pidfile" ] || continue
+    local port=${pidfile##*-}
+    port=${port%.pid}
+    redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || stop_pid "$pidfile"
+    rm -f "$pidfile"
+  done
   # The embedded servers, if `up` started them (SIGTERM: they stop their server as they exit).
   stop_pid "$STACK_DIR/redis-embedded.pid"
   stop_pid "$STACK_DIR/postgres-embedded.pid"

@@ -136,7 +136,12 @@ class GatewayClient {
 
     /** A command to the stack's Redis (REDIS_PORT), with redis-cli; its reply, trimmed. */
     static String redis(String... command) throws Exception {
-        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", env("REDIS_PORT", "6379")));
+        return redisAt(Integer.parseInt(env("REDIS_PORT", "6379")), command);
+    }
+
+    /** redis-cli against the Redis on this port (on a cluster: one master, no redirects). */
+    static String redisAt(int port, String... command) throws Exception {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", Integer.toString(port)));
         line.addAll(java.util.List.of(command));
         Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
