@@ -6,6 +6,8 @@
 # stack: scripts/bench.sh runs `scripts/e2e.sh Bench`, scripts/aot-train.sh `scripts/e2e.sh Train`.
 # The services meet the suite cold: no warm-up burst first, only what each service does before it
 # says it is ready (and its AOT cache, which local-stack.sh trains first if it is missing).
+# E2E_ONLY=part,part runs only the scenarios whose names contain one of the parts; REDIS_CLUSTER=1
+# runs the stack on a three-master Redis Cluster instead of one redis-server (see local-stack.sh).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"

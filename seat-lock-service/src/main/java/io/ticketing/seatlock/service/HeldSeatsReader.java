@@ -1,6 +1,5 @@
 package io.ticketing.seatlock.service;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
