@@ -90,7 +90,7 @@ public final class Fixtures {
         }
     }
 
-    private static void execute(DataSource db, String sql, Object... args) {
+    public static void execute(DataSource db, String sql, Object... args) {
         try (Connection connection = db.getConnection(); PreparedStatement statement = prepare(connection, sql, args)) {
             statement.executeUpdate();
         } catch (SQLException e) {

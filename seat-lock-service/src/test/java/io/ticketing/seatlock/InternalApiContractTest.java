@@ -38,10 +38,16 @@ class InternalApiContractTest {
         JsonNode operations = new ObjectMapper().readTree(CONTRACT.toFile()).get("operations");
         long schedule = TestData.newScheduleId();
         // The contract's story, in order: a claim, its confirm, the booking's cancel, an abort of
-        // another claim; and the seats held now, one of them by someone else.
-        for (String name : new String[] { "claim", "confirm", "cancel", "abort" }) {
+        // another claim; the reconciliation asking which schedules lost their sold markers and
+        // rebuilding one; and the seats held now, one of them by someone else.
+        for (String name : new String[] { "claim", "confirm", "cancel", "abort", "sold_seats_incomplete", "sold_seats" }) {
             JsonNode operation = operations.get(name);
-            ObjectNode request = ((ObjectNode) operation.get("request").deepCopy()).put("schedule_id", schedule);
+            ObjectNode request = (ObjectNode) operation.get("request").deepCopy();
+            if (request.has("schedule_ids")) {
+                request.putArray("schedule_ids").add(schedule);
+            } else {
+                request.put("schedule_id", schedule);
+            }
             Response answer = given().header("Authorization", DevTokens.bearer(USER))
                     .header("X-Service-Key", BookingClaimTest.SERVICE_KEY).contentType("application/json")
                     .body(request.toString()).when().post(operation.get("path").asText());

@@ -41,6 +41,24 @@ public final class SeatLockDtos {
     public record HeldSeats(long scheduleId, List<HeldSeat> seats) {
     }
 
+    /** Sold markers set again from this database: one booking and its seats. */
+    public record SoldBooking(long bookingId, String userId, List<SeatRef> seats) {
+    }
+
+    /** A page of a schedule's sold bookings; {@code rebuild} when it is part of a whole-schedule rebuild. */
+    public record SoldSeatsRequest(long scheduleId, Instant soldUntil, Rebuild rebuild, List<SoldBooking> bookings) {
+    }
+
+    public record Rebuild(String lease, boolean first, boolean last) {
+    }
+
+    /** {@code refused}: null, LEASE_LOST (start over) or LEASE_TAKEN (another replica rebuilds it). */
+    public record SoldSeatsAnswer(long scheduleId, int marked, String refused) {
+    }
+
+    public record ScheduleIds(List<Long> scheduleIds) {
+    }
+
     /** The parts of seat-lock's problem+json that booking acts on. */
     public record Problem(String code, List<SeatConflict> conflictingSeats) {
     }

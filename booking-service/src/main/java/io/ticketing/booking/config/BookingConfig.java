@@ -89,6 +89,30 @@ public interface BookingConfig {
     /** Sent as X-Service-Key to seat-lock's internal claim API (SEAT_LOCK_INTERNAL_API_KEY there). */
     Optional<String> seatLockServiceKey();
 
+    /** The reconciliation of seat-lock's sold markers with this database ({@code SoldMarkerReconciler}). */
+    SoldMarkers soldMarkers();
+
+    interface SoldMarkers {
+
+        /**
+         * How often it runs: how long at most a sold seat can be held again after Redis lost its
+         * markers, before seat-lock refuses it once more. "off" turns it off (tests call it themselves).
+         */
+        @WithDefault("2s")
+        String checkEvery();
+
+        /**
+         * How old a booking must be before the reconciliation sends it again (in case its confirm never
+         * came): longer than any booking transaction may last, so that none is committed behind it.
+         */
+        @WithDefault("PT5S")
+        Duration settle();
+
+        /** How far back a freshly started instance looks for bookings whose confirm may be missing. */
+        @WithDefault("PT2M")
+        Duration lookBack();
+    }
+
     /** The warm-up that runs the service's hot paths at start, before readiness says UP. */
     WarmUp warmUp();
 

@@ -29,7 +29,12 @@ import io.ticketing.booking.client.SeatLockDtos.ClaimRequest;
 import io.ticketing.booking.client.SeatLockDtos.ConfirmRequest;
 import io.ticketing.booking.client.SeatLockDtos.HeldSeats;
 import io.ticketing.booking.client.SeatLockDtos.Problem;
+import io.ticketing.booking.client.SeatLockDtos.Rebuild;
+import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
 import io.ticketing.booking.client.SeatLockDtos.SeatCount;
+import io.ticketing.booking.client.SeatLockDtos.SoldBooking;
+import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
+import io.ticketing.booking.client.SeatLockDtos.SoldSeatsRequest;
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.error.SeatConflict;
 import io.ticketing.booking.model.SeatRef;
@@ -57,7 +62,10 @@ class SeatLockContractTest {
                 "claim", new ClaimRequest(1, SEATS, null, "claim", "attempt"),
                 "confirm", new ConfirmRequest(1, "claim", 42, SEATS, Instant.now()),
                 "abort", new AbortRequest(1, "claim", "attempt"),
-                "cancel", new CancelRequest(1, 42, SEATS));
+                "cancel", new CancelRequest(1, 42, SEATS),
+                "sold_seats_incomplete", new ScheduleIds(List.of(1L)),
+                "sold_seats", new SoldSeatsRequest(1, Instant.now(), new Rebuild("lease", true, true),
+                        List.of(new SoldBooking(42, "user", SEATS))));
         sent.forEach((name, request) -> assertEquals(fields(operations.get(name).get("request")),
                 fields(json.valueToTree(request)), name + " request"));
     }
@@ -66,7 +74,8 @@ class SeatLockContractTest {
     void bookingReadsOnlyWhatSeatLockAnswers() throws Exception {
         JsonNode operations = contract().get("operations");
         Map<String, Class<?>> read = Map.of("claim", Claim.class, "confirm", SeatCount.class, "abort", SeatCount.class,
-                "cancel", SeatCount.class, "held", HeldSeats.class);
+                "cancel", SeatCount.class, "held", HeldSeats.class, "sold_seats_incomplete", ScheduleIds.class,
+                "sold_seats", SoldSeatsAnswer.class);
         read.forEach((name, type) -> {
             JsonNode answered = operations.get(name).get("response");
             Object parsed = parse(answered, type);

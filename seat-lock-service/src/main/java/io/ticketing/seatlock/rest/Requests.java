@@ -35,4 +35,17 @@ final class Requests {
 
     record CancelBookingRequest(Long scheduleId, Long bookingId, List<Seat> seats) {
     }
+
+    /** A page of sold bookings of one schedule, from booking's database; {@code rebuild} for a whole-schedule rebuild. */
+    record SoldSeatsRequest(Long scheduleId, Instant soldUntil, Rebuild rebuild, List<SoldBookingRequest> bookings) {
+    }
+
+    record Rebuild(String lease, boolean first, boolean last) {
+    }
+
+    record SoldBookingRequest(Long bookingId, String userId, List<Seat> seats) {
+    }
+
+    record ScheduleIdsRequest(List<Long> scheduleIds) {
+    }
 }

@@ -37,4 +37,11 @@ final class Responses {
 
     record CountResponse(long scheduleId, int seats) {
     }
+
+    /** {@code refused}: null, or LEASE_LOST (start the rebuild over) or LEASE_TAKEN (another rebuild runs). */
+    record SoldSeatsResponse(long scheduleId, int marked, String refused) {
+    }
+
+    record ScheduleIdsResponse(List<Long> scheduleIds) {
+    }
 }

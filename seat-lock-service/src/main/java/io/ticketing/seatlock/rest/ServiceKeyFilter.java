@@ -15,7 +15,8 @@ import io.ticketing.seatlock.error.SeatLockException;
 /**
  * Who may call the internal API: only a caller presenting {@code X-Service-Key} equal to
  * {@code seat-lock.internal-api-key} (compared in constant time). With no key configured, nobody.
- * One check for every operation of {@link InternalClaimResource}, before its body is looked at.
+ * One check for every operation of {@link InternalClaimResource} and {@link InternalSoldSeatsResource},
+ * before its body is looked at.
  */
 class ServiceKeyFilter {
 
@@ -29,7 +30,8 @@ class ServiceKeyFilter {
 
     @ServerRequestFilter
     void check(ContainerRequestContext request, SimpleResourceInfo resource) {
-        if (resource.getResourceClass() != InternalClaimResource.class) {
+        if (resource.getResourceClass() != InternalClaimResource.class
+                && resource.getResourceClass() != InternalSoldSeatsResource.class) {
             return;
         }
         String expected = config.internalApiKey().orElse(null);

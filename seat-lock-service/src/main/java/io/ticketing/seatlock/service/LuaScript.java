@@ -10,7 +10,8 @@ enum LuaScript {
     CLAIM("claim"),
     CONFIRM("confirm"),
     ABORT("abort"),
-    CANCEL("cancel");
+    CANCEL("cancel"),
+    RESTORE_SOLD("restore_sold");
 
     final String file;
 

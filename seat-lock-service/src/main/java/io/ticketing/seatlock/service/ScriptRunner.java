@@ -62,6 +62,13 @@ class ScriptRunner {
                         failure -> Log.warnf("Could not preload Lua scripts (Redis down?): %s", failure.toString()));
     }
 
+    /** One plain command (no script), with the same time limit and the same failures as a script. */
+    Uni<Response> command(String name, String... arguments) {
+        return redis.execute(name, arguments)
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .onFailure(failure -> !(failure instanceof SeatLockException)).transform(failure -> translate(name, failure));
+    }
+
     /** Runs one script call and reads its reply. */
     <R> Uni<R> run(ScriptCall<R> call) {
         return run(call.script(), call.keys(), call.args()).map(call::read);
@@ -71,7 +78,7 @@ class ScriptRunner {
         return call("EVALSHA", digests.get(script), keys, args)
                 .onFailure(ScriptRunner::isNoScript).recoverWithUni(() -> call("EVAL", sources.get(script), keys, args))
                 .ifNoItem().after(config.redisTimeout()).fail()
-                .onFailure(failure -> !(failure instanceof SeatLockException)).transform(failure -> translate(script, failure));
+                .onFailure(failure -> !(failure instanceof SeatLockException)).transform(failure -> translate(script.name(), failure));
     }
 
     private Uni<Response> call(String command, String script, List<String> keys, List<String> args) {
@@ -87,14 +94,14 @@ class ScriptRunner {
         return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
     }
 
-    private static SeatLockException translate(LuaScript script, Throwable failure) {
+    private static SeatLockException translate(String what, Throwable failure) {
         String message = String.valueOf(failure.getMessage());
         if (message.startsWith("ERR") || message.startsWith("WRONGTYPE")) {
             // Redis answered, but the script itself failed: a bug here, not an outage.
-            Log.errorf("Lua script %s failed: %s", script, message);
+            Log.errorf("Redis refused %s: %s", what, message);
             return new SeatLockException(ErrorCode.INTERNAL_ERROR);
         }
-        Log.warnf("Redis unavailable during %s: %s", script, failure.toString());
+        Log.warnf("Redis unavailable during %s: %s", what, failure.toString());
         return new SeatLockException(ErrorCode.LOCK_STORE_UNAVAILABLE);
     }
 

@@ -66,4 +66,17 @@ final class SeatKeys {
     static String index(long scheduleId) {
         return "seat_index:{" + scheduleId + "}";
     }
+
+    /**
+     * Set when a schedule's sold markers were last rebuilt whole from booking's database: missing, Redis
+     * has lost them (restarted empty, or the schedule is new to it) and booking rebuilds them.
+     */
+    static String soldComplete(long scheduleId) {
+        return "seat_sold_complete:{" + scheduleId + "}";
+    }
+
+    /** The lease of the one rebuild of a schedule's sold markers under way. */
+    static String soldRebuild(long scheduleId) {
+        return "seat_sold_rebuild:{" + scheduleId + "}";
+    }
 }

@@ -16,6 +16,7 @@ class SeatLockMetrics {
     private final Counter conflicts;
     private final Counter releases;
     private final Counter extensions;
+    private final Counter soldRestored;
 
     SeatLockMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -23,6 +24,7 @@ class SeatLockMetrics {
         this.conflicts = registry.counter("seat_lock.conflicts");
         this.releases = registry.counter("seat_lock.releases");
         this.extensions = registry.counter("seat_lock.extensions");
+        this.soldRestored = registry.counter("seat_lock.sold_markers.restored");
     }
 
     // Methods, not fields: callers reach this bean through its client proxy.
@@ -40,6 +42,11 @@ class SeatLockMetrics {
 
     void extended() {
         extensions.increment();
+    }
+
+    /** Seats marked sold again from booking's database: each one a marker Redis had lost. */
+    void soldRestored(int seats) {
+        soldRestored.increment(seats);
     }
 
     /** Times one operation from subscription to its item or failure. */
