@@ -7,7 +7,9 @@
 # The services meet the suite cold: no warm-up burst first, only what each service does before it
 # says it is ready (and its AOT cache, which local-stack.sh trains first if it is missing).
 # E2E_ONLY=part,part runs only the scenarios whose names contain one of the parts; REDIS_CLUSTER=1
-# runs the stack on a three-master Redis Cluster instead of one redis-server (see local-stack.sh).
+# runs the stack on a three-master Redis Cluster instead of one redis-server, REPLICAS=2 two of each
+# service behind the gateway (see local-stack.sh). `scripts/e2e.sh SurgeFaults` (with REPLICAS=2)
+# runs the fault scenarios: parts killed and restarted in the middle of a surge.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -41,6 +43,20 @@ while True:
     if all(free(q) and free(q + 10000) for q in (p, p + 1, p + 2)):
         print(p); break')
   export REDIS_PORT
+fi
+# REPLICAS=N: N instances of each service behind the gateway, each on a free port.
+export REPLICAS=${REPLICAS:-1}
+if [ "$REPLICAS" -gt 1 ]; then
+  export SEAT_LOCK_BALANCER_PORT=$(free_port)
+  for i in $(seq 2 "$REPLICAS"); do
+    export "SEAT_LOCK_PORT_$i=$(free_port)" "BOOKING_PORT_$i=$(free_port)"
+  done
+  if [ "${1:-}" = SurgeFaults ]; then
+    # The second booking replica reaches seat-lock through the suite's fault proxy (started by the
+    # suite on this port), so that a scenario can keep its confirms from arriving, then kill it.
+    export FAULT_PROXY_PORT=$(free_port)
+    export BOOKING_SEAT_LOCK_URL_2="http://127.0.0.1:$FAULT_PROXY_PORT"
+  fi
 fi
 # Short TTLs, so that the suite sees holds and claims expire; the benchmark sets longer ones.
 export HOLD_TTL=${HOLD_TTL:-PT5S} CLAIM_TTL=${CLAIM_TTL:-PT12S}

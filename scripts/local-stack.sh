@@ -4,11 +4,19 @@
 #
 #   scripts/local-stack.sh up                 start what is not running, return when all are ready
 #   scripts/local-stack.sh down               stop what `up` started
-#   scripts/local-stack.sh stop seat-lock     stop one service (seat-lock | booking), e.g. to test an outage
+#   scripts/local-stack.sh stop seat-lock     stop one service (seat-lock | booking; seat-lock-2 ... for
+#                                             another replica), e.g. to test an outage
+#   scripts/local-stack.sh kill seat-lock-2   the same with SIGKILL, as a crash would
 #   scripts/local-stack.sh start seat-lock    start it again and wait until it is ready
+#   scripts/local-stack.sh stop redis | start redis   stop the Redis `up` started / start it again, empty
 #
 # Settings (environment): GATEWAY_PORT=8080 SEAT_LOCK_PORT=8081 BOOKING_PORT=8082
 #   REDIS_PORT=6379 (a Redis answering there is used, else redis-server is started there)
+#   REPLICAS=1: how many instances of each service; replica i (from 2) listens on SEAT_LOCK_PORT_i and
+#               BOOKING_PORT_i (default: the first's port + 100 x (i - 1)). With more than one, the
+#               gateway spreads requests over them, and booking reaches seat-lock through a local
+#               balancer on SEAT_LOCK_BALANCER_PORT (default SEAT_LOCK_PORT + 99), as a Kubernetes
+#               Service would; BOOKING_SEAT_LOCK_URL_i points one booking replica elsewhere (a fault proxy).
 #   REDIS_CLUSTER=1: a Redis Cluster instead, three masters started on REDIS_PORT, +1 and +2 (their
 #                    cluster bus on each port + 10000), and seat-lock as a cluster client
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres DB_NAME=ticketing (created with the demo data if missing)
@@ -38,6 +46,9 @@ STACK_DIR=${STACK_DIR:-$ROOT/.local-stack}
 HOLD_TTL=${HOLD_TTL:-PT2M}
 CLAIM_TTL=${CLAIM_TTL:-PT30S}
 AOT=${AOT:-on}
+REPLICAS=${REPLICAS:-1}
+EMBEDDED_REDIS=${EMBEDDED_REDIS:-} EMBEDDED_POSTGRES=${EMBEDDED_POSTGRES:-}
+SEAT_LOCK_BALANCER_PORT=${SEAT_LOCK_BALANCER_PORT:-$((SEAT_LOCK_PORT + 99))}
 AOT_TRAINING=${AOT_TRAINING:-}
 # The same flags train the AOT cache and run with it (a cache is only used by a JVM configured like its trainer).
 JVM_FLAGS=(-Xmx512m -XX:+UseG1GC)
@@ -189,37 +200,57 @@ jvm_options() {
   fi
 }
 
+# The port of a service's replica: seat-lock, seat-lock-2, ... booking, booking-2, ...
+replica_port() { # service replica
+  local base var
+  case "$1" in seat-lock) base=$SEAT_LOCK_PORT var=SEAT_LOCK_PORT_$2 ;; *) base=$BOOKING_PORT var=BOOKING_PORT_$2 ;; esac
+  if [ "$2" = 1 ]; then echo "$base"; else echo "${!var:-$((base + 100 * ($2 - 1)))}"; fi
+}
+
+# Where booking replica i finds seat-lock: the one instance, or the balancer in front of several.
+seat_lock_url_for() { # replica
+  local var=BOOKING_SEAT_LOCK_URL_$1
+  if [ -n "${!var:-}" ]; then echo "${!var}"
+  elif [ "$REPLICAS" -gt 1 ]; then echo "http://127.0.0.1:$SEAT_LOCK_BALANCER_PORT"
+  else echo "http://127.0.0.1:$SEAT_LOCK_PORT"; fi
+}
+
 start_service() {
-  local name=$1 started
-  case "$name" in
+  local name=$1 started service replica port
+  service=${name%-[0-9]*}
+  replica=${name#"$service"}
+  replica=${replica#-}
+  replica=${replica:-1}
+  port=$(replica_port "$service" "$replica")
+  case "$service" in
     seat-lock)
       started=$(now_ms)
-      QUARKUS_HTTP_PORT=$SEAT_LOCK_PORT \
+      QUARKUS_HTTP_PORT=$port \
       QUARKUS_REDIS_HOSTS="$(redis_hosts)" \
       QUARKUS_REDIS_CLIENT_TYPE=$([ "${REDIS_CLUSTER:-}" = 1 ] && echo cluster || echo standalone) \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/dev/jwt-public.pem" \
       SEAT_LOCK_INTERNAL_API_KEY=$SERVICE_KEY \
       SEAT_LOCK_HOLD_TTL=$HOLD_TTL SEAT_LOCK_CLAIM_TTL=$CLAIM_TTL \
       nohup "$JAVA_BIN" $(jvm_options seat-lock) -jar "$(app_dir seat-lock)/quarkus-run.jar" \
-        >>"$STACK_DIR/seat-lock.log" 2>&1 &
-      echo $! >"$STACK_DIR/seat-lock.pid"
-      wait_for seat-lock-service "http://127.0.0.1:$SEAT_LOCK_PORT/q/health/ready" 90 "$started" "$!"
+        >>"$STACK_DIR/$name.log" 2>&1 &
+      echo $! >"$STACK_DIR/$name.pid"
+      wait_for "$name-service" "http://127.0.0.1:$port/q/health/ready" 90 "$started" "$!"
       ;;
     booking)
       started=$(now_ms)
-      QUARKUS_HTTP_PORT=$BOOKING_PORT \
+      QUARKUS_HTTP_PORT=$port \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" \
       QUARKUS_DATASOURCE_USERNAME=$PGUSER \
       BOOKING_DEMO_DATA=true \
-      QUARKUS_REST_CLIENT_SEAT_LOCK_URL="http://127.0.0.1:$SEAT_LOCK_PORT" \
+      QUARKUS_REST_CLIENT_SEAT_LOCK_URL="$(seat_lock_url_for "$replica")" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/dev/jwt-public.pem" \
       BOOKING_SEAT_LOCK_SERVICE_KEY=$SERVICE_KEY \
       nohup "$JAVA_BIN" $(jvm_options booking) -jar "$(app_dir booking)/quarkus-run.jar" \
-        >>"$STACK_DIR/booking.log" 2>&1 &
-      echo $! >"$STACK_DIR/booking.pid"
-      wait_for booking-service "http://127.0.0.1:$BOOKING_PORT/q/health/ready" 90 "$started" "$!"
+        >>"$STACK_DIR/$name.log" 2>&1 &
+      echo $! >"$STACK_DIR/$name.pid"
+      wait_for "$name-service" "http://127.0.0.1:$port/q/health/ready" 90 "$started" "$!"
       ;;
-    *) log "unknown service $name (seat-lock | booking)"; return 2 ;;
+    *) log "unknown service $name (seat-lock | booking, or seat-lock-2 ... for a replica)"; return 2 ;;
   esac
 }
 
@@ -245,11 +276,28 @@ start_gateway() {
   GATEWAY_USER_RATE="${GATEWAY_USER_RATE:-10r/s}" GATEWAY_USER_BURST="${GATEWAY_USER_BURST:-20}" \
     envsubst '${SEAT_LOCK_UPSTREAM} ${BOOKING_UPSTREAM} ${GATEWAY_LISTEN} ${GATEWAY_USER_RATE} ${GATEWAY_USER_BURST}' \
     <"$ROOT/gateway/ticketing.conf.template" >"$STACK_DIR/nginx/ticketing.conf"
+  if [ "$REPLICAS" -gt 1 ]; then
+    # Every replica behind the gateway's upstreams, and a balancer for booking's calls to seat-lock.
+    local i extra_seat_lock="" extra_booking=""
+    for i in $(seq 2 "$REPLICAS"); do
+      extra_seat_lock+="    server 127.0.0.1:$(replica_port seat-lock "$i") max_fails=0;"$'\n'
+      extra_booking+="    server 127.0.0.1:$(replica_port booking "$i") max_fails=0;"$'\n'
+    done
+    awk -v first_seat_lock="server 127.0.0.1:$SEAT_LOCK_PORT " -v first_booking="server 127.0.0.1:$BOOKING_PORT " \
+        -v more_seat_lock="${extra_seat_lock%$'\n'}" -v more_booking="${extra_booking%$'\n'}" \
+      '{ print } index($0, first_seat_lock) { print more_seat_lock } index($0, first_booking) { print more_booking }' \
+      "$STACK_DIR/nginx/ticketing.conf" >"$STACK_DIR/nginx/ticketing.conf.new"
+    mv "$STACK_DIR/nginx/ticketing.conf.new" "$STACK_DIR/nginx/ticketing.conf"
+    SEAT_LOCK_BALANCER_LISTEN="127.0.0.1:$SEAT_LOCK_BALANCER_PORT" envsubst '${SEAT_LOCK_BALANCER_LISTEN}' \
+      <"$ROOT/gateway/seat-lock-balancer.conf.template" >"$STACK_DIR/nginx/balancer.conf"
+  fi
   nginx -p "$STACK_DIR/nginx" -c nginx.conf -g 'daemon on;'
   wait_for gateway "http://127.0.0.1:$GATEWAY_PORT/gateway/health" 10
 }
 
 running() { [ -f "$STACK_DIR/$1.pid" ] && kill -0 "$(cat "$STACK_DIR/$1.pid")" 2>/dev/null; }
+
+replica_name() { if [ "$2" = 1 ]; then echo "$1"; else echo "$1-$2"; fi; } # service replica
 
 # Everything `up` needs, checked before it starts anything.
 preflight() {
@@ -269,9 +317,13 @@ preflight() {
     EMBEDDED_POSTGRES=1
   fi
   local ports=()
-  running seat-lock || ports+=("$SEAT_LOCK_PORT")
-  running booking || ports+=("$BOOKING_PORT")
+  local i
+  for i in $(seq 1 "$REPLICAS"); do
+    running "$(replica_name seat-lock "$i")" || ports+=("$(replica_port seat-lock "$i")")
+    running "$(replica_name booking "$i")" || ports+=("$(replica_port booking "$i")")
+  done
   [ -f "$STACK_DIR/nginx/logs/nginx.pid" ] || ports+=("$GATEWAY_PORT")
+  if [ "$REPLICAS" -gt 1 ] && [ ! -f "$STACK_DIR/nginx/logs/nginx.pid" ]; then ports+=("$SEAT_LOCK_BALANCER_PORT"); fi
   ticketing_require_free_ports "${ports[@]}"
 }
 
@@ -284,11 +336,20 @@ up() {
   ensure_aot
   ensure_postgres
   ensure_redis
-  running seat-lock || start_service seat-lock
-  running booking || start_service booking
+  local i
+  for i in $(seq 1 "$REPLICAS"); do running "$(replica_name seat-lock "$i")" || start_service "$(replica_name seat-lock "$i")"; done
+  for i in $(seq 1 "$REPLICAS"); do running "$(replica_name booking "$i")" || start_service "$(replica_name booking "$i")"; done
   [ -f "$STACK_DIR/nginx/logs/nginx.pid" ] || start_gateway
   trap - ERR
   log "up: gateway http://127.0.0.1:$GATEWAY_PORT  (token: scripts/dev-token.sh USER_ID)"
+}
+
+# The single redis-server `up` started, if it did (its data is not saved: it starts again empty).
+stop_redis() {
+  if [ -f "$STACK_DIR/redis.pid" ]; then
+    redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || stop_pid "$STACK_DIR/redis.pid"
+    rm -f "$STACK_DIR/redis.pid"
+  fi
 }
 
 down() {
@@ -297,12 +358,10 @@ down() {
     for _ in $(seq 1 20); do [ -f "$STACK_DIR/nginx/logs/nginx.pid" ] || break; sleep 0.25; done
     rm -f "$STACK_DIR/nginx/logs/nginx.pid"
   fi
-  stop_pid "$STACK_DIR/booking.pid"
-  stop_pid "$STACK_DIR/seat-lock.pid"
-  if [ -f "$STACK_DIR/redis.pid" ]; then
-    redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || stop_pid "$STACK_DIR/redis.pid"
-    rm -f "$STACK_DIR/redis.pid"
-  fi
+  local pidfile
+  for pidfile in "$STACK_DIR"/booking.pid "$STACK_DIR"/booking-[0-9]*.pid; do stop_pid "$pidfile"; done
+  for pidfile in "$STACK_DIR"/seat-lock.pid "$STACK_DIR"/seat-lock-[0-9]*.pid; do stop_pid "$pidfile"; done
+  stop_redis
   for pidfile in "$STACK_DIR"/redis-cluster-*.pid; do
     [ -f "$pidfile" ] || continue
     local port=${pidfile##*-}
@@ -323,7 +382,10 @@ down() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  stop) stop_pid "$STACK_DIR/${2:?service}.pid"; log "stopped $2" ;;
-  start) ticketing_use_jdk; JAVA_BIN=${JAVA_BIN:-$JAVA_HOME/bin/java}; mkdir -p "$STACK_DIR"; start_service "${2:?service}" ;;
-  *) echo "usage: $0 up | down | stop SERVICE | start SERVICE" >&2; exit 2 ;;
+  stop) if [ "${2:?service}" = redis ]; then stop_redis; else stop_pid "$STACK_DIR/$2.pid"; fi; log "stopped $2" ;;
+  kill) [ -f "$STACK_DIR/${2:?service}.pid" ] && kill -9 "$(cat "$STACK_DIR/$2.pid")" 2>/dev/null; rm -f "$STACK_DIR/$2.pid"; log "killed $2" ;;
+  start)
+    if [ "${2:?service}" = redis ]; then ensure_redis
+    else ticketing_use_jdk; JAVA_BIN=${JAVA_BIN:-$JAVA_HOME/bin/java}; mkdir -p "$STACK_DIR"; start_service "$2"; fi ;;
+  *) echo "usage: $0 up | down | stop SERVICE | kill SERVICE | start SERVICE (SERVICE: seat-lock[-N] | booking[-N] | redis)" >&2; exit 2 ;;
 esac

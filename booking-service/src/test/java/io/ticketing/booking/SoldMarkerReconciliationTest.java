@@ -68,6 +68,26 @@ class SoldMarkerReconciliationTest {
     }
 
     @Test
+    void aHallOfSoldSeatsIsRebuiltInPagesSeatLockAccepts() throws Exception {
+        // 600 bookings of one seat each: more than one page, by seats and by bytes (each page must stay
+        // under seat-lock's body limit; one request for all of them was refused with 413).
+        Fixtures.Stage stage = Fixtures.stage(db, 15, 40);
+        Fixtures.execute(db, "INSERT INTO bookings (user_id, schedule_id, status, fencing_token, created_at) "
+                + "SELECT 'a-fan-with-a-rather-long-user-name-' || s.id, s.schedule_id, 'CONFIRMED', 1, now() - interval '1 hour' "
+                + "FROM seats s WHERE s.schedule_id = ? AND s.row_label <> '15열'", stage.scheduleId());
+        Fixtures.execute(db, "INSERT INTO booked_seats (booking_id, seat_id) SELECT b.id, s.id FROM bookings b JOIN seats s "
+                + "ON b.user_id = 'a-fan-with-a-rather-long-user-name-' || s.id WHERE b.schedule_id = ?", stage.scheduleId());
+        SeatLockServiceResource.current().flushRedis();
+
+        reconciler.reconcile();
+
+        for (String row : new String[] { "1열", "7열", "14열" }) {
+            Api.lock("late", stage.scheduleId(), Fixtures.seats(row, 40)).statusCode(409).body("code", is("SEAT_ALREADY_BOOKED"));
+        }
+        Api.lock("late", stage.scheduleId(), Fixtures.seats("15열", 1)).statusCode(200);
+    }
+
+    @Test
     void aBookingStoredWithoutItsConfirmIsMarkedSoldOnceItHasSettled() throws Exception {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
         reconciler.reconcile(); // the schedule's markers are complete: what follows is not a rebuild

@@ -29,6 +29,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile Duration delay = Duration.ZERO;
     private final ConcurrentLinkedQueue<Cut> armedCuts = new ConcurrentLinkedQueue<>();
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
 
     /**
      * A one-shot cut: at the next client chunk that contains {@code marker}, after or before passing
@@ -37,16 +38,21 @@ public final class FaultProxy implements AutoCloseable {
     private record Cut(byte[] marker, boolean afterForwarding) {
     }
 
-    private FaultProxy(String targetHost, int targetPort) throws IOException {
-        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    private FaultProxy(int listenPort, String targetHost, int targetPort) throws IOException {
+        this.server = new ServerSocket(listenPort, 200, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         Thread.ofVirtual().name("fault-proxy-accept").start(this::accept);
     }
 
     public static FaultProxy to(String host, int port) {
+        return on(0, host, port);
+    }
+
+    /** A proxy on a given port (0: a free one), for a server started beforehand that was told that port. */
+    public static FaultProxy on(int listenPort, String host, int port) {
         try {
-            return new FaultProxy(host, port);
+            return new FaultProxy(listenPort, host, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,8 +88,18 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
-    /** Forgets the cuts that have not happened. */
+    /**
+     * From now on, every client chunk containing {@code marker} ends its connection before it reaches
+     * the server, until {@link #disarm()}: a request the server must never see, however often it is sent.
+     */
+    public FaultProxy block(String marker) {
+        blocked.add(marker);
+        return this;
+    }
+
+    /** Forgets the cuts that have not happened, and what was blocked. */
     public FaultProxy disarm() {
+        blocked.clear();
         armedCuts.clear();
         return this;
     }
@@ -119,6 +135,9 @@ public final class FaultProxy implements AutoCloseable {
                 if (delayed && !wait.isZero()) {
                     Thread.sleep(wait);
                 }
+                if (delayed && isBlocked(buffer, n)) {
+                    return;
+                }
                 Cut cut = delayed ? armedCuts.peek() : null;
                 if (cut != null && contains(buffer, n, cut.marker()) && armedCuts.remove(cut)) {
                     if (cut.afterForwarding()) {
@@ -142,6 +161,15 @@ public final class FaultProxy implements AutoCloseable {
                 close(to);
             }
         }
+    }
+
+    private boolean isBlocked(byte[] buffer, int length) {
+        for (String marker : blocked) {
+            if (contains(buffer, length, marker.getBytes(StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(byte[] buffer, int length, byte[] marker) {

@@ -22,10 +22,7 @@ import io.ticketing.booking.client.SeatLockDtos.ClaimRequest;
 import io.ticketing.booking.client.SeatLockDtos.ConfirmRequest;
 import io.ticketing.booking.client.SeatLockDtos.HeldSeats;
 import io.ticketing.booking.client.SeatLockDtos.Problem;
-import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
 import io.ticketing.booking.client.SeatLockDtos.SeatCount;
-import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
-import io.ticketing.booking.client.SeatLockDtos.SoldSeatsRequest;
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.error.ErrorCode;
 
@@ -60,15 +57,6 @@ interface SeatLockApi {
     @Path("/internal/v1/seats/bookings/cancel")
     SeatCount cancel(@HeaderParam("Authorization") String bearer, @HeaderParam(SERVICE_KEY) String serviceKey,
             CancelRequest request);
-
-    /** booking acting for itself (the reconciliation of sold markers): the service key only. */
-    @POST
-    @Path("/internal/v1/sold-seats/incomplete")
-    ScheduleIds incomplete(@HeaderParam(SERVICE_KEY) String serviceKey, ScheduleIds request);
-
-    @POST
-    @Path("/internal/v1/sold-seats")
-    SoldSeatsAnswer restoreSold(@HeaderParam(SERVICE_KEY) String serviceKey, SoldSeatsRequest request);
 
     @GET
     @Path("/api/v1/tickets/seats")

@@ -20,9 +20,6 @@ import io.ticketing.booking.client.SeatLockDtos.Claim;
 import io.ticketing.booking.client.SeatLockDtos.ClaimRequest;
 import io.ticketing.booking.client.SeatLockDtos.ConfirmRequest;
 import io.ticketing.booking.client.SeatLockDtos.HeldSeat;
-import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
-import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
-import io.ticketing.booking.client.SeatLockDtos.SoldSeatsRequest;
 import io.ticketing.booking.config.BookingConfig;
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.model.SeatRef;
@@ -95,19 +92,6 @@ public class SeatLockClient {
             skipOn = BookingException.class)
     public void cancel(String bearer, long scheduleId, long bookingId, List<SeatRef> seats) {
         api.cancel(bearer, serviceKey, new CancelRequest(scheduleId, bookingId, seats));
-    }
-
-    /**
-     * Of these schedules, those whose sold markers seat-lock's Redis does not have whole. Called by
-     * the reconciliation, never on a user's path: no breaker, its next round is the retry.
-     */
-    public List<Long> incompleteSoldMarkers(List<Long> scheduleIds) {
-        return api.incomplete(serviceKey, new ScheduleIds(scheduleIds)).scheduleIds();
-    }
-
-    /** Marks these bookings' seats sold again in seat-lock (reconciliation only). */
-    public SoldSeatsAnswer restoreSold(SoldSeatsRequest page) {
-        return api.restoreSold(serviceKey, page);
     }
 
     @Timeout(value = 900, unit = ChronoUnit.MILLIS)

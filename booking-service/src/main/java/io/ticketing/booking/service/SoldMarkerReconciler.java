@@ -9,9 +9,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.ticketing.booking.client.SeatLockClient;
+import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
+import io.ticketing.booking.client.SeatLockReconciliationApi;
 import io.ticketing.booking.client.SeatLockDtos.Rebuild;
 import io.ticketing.booking.client.SeatLockDtos.SoldBooking;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
@@ -38,25 +41,29 @@ import io.ticketing.booking.repository.SoldSeatsReader.SoldSeat;
  * guards the seats, so the seat never shows free. Marking a seat already marked changes nothing.</li>
  * </ul>
  * Both are idempotent, so every replica runs them; both are bounded (1,000 schedules a round, pages
- * of at most 1,000 seats). A cancelled booking is never marked again: seat-lock remembers the
+ * of at most 200 seats). A cancelled booking is never marked again: seat-lock remembers the
  * cancellation.
  */
 @ApplicationScoped
 public class SoldMarkerReconciler {
 
     static final int MAX_SCHEDULES = 1_000;
-    static final int SEATS_PER_PAGE = 1_000;
+    /** A page stays under seat-lock's body limit (16 KB) and is one short Lua script there. */
+    static final int SEATS_PER_PAGE = 200;
+    static final int BYTES_PER_PAGE = 12_000;
     static final int BOOKINGS_PER_ROUND = 2_000;
 
     private final SoldSeatsReader sold;
-    private final SeatLockClient seatLock;
+    private final SeatLockReconciliationApi seatLock;
+    private final String serviceKey;
     private final BookingConfig.SoldMarkers config;
     /** The last booking id sent again: every booking after it is still to be looked at once. */
     private long sentUpTo = -1;
 
-    SoldMarkerReconciler(SoldSeatsReader sold, SeatLockClient seatLock, BookingConfig config) {
+    SoldMarkerReconciler(SoldSeatsReader sold, @RestClient SeatLockReconciliationApi seatLock, BookingConfig config) {
         this.sold = sold;
         this.seatLock = seatLock;
+        this.serviceKey = config.seatLockServiceKey().orElse("");
         this.config = config.soldMarkers();
     }
 
@@ -83,7 +90,8 @@ public class SoldMarkerReconciler {
         if (schedules.isEmpty()) {
             return;
         }
-        List<Long> incomplete = seatLock.incompleteSoldMarkers(schedules.stream().map(Schedule::id).toList());
+        List<Long> incomplete = seatLock.incomplete(serviceKey, new ScheduleIds(schedules.stream().map(Schedule::id).toList()))
+                .scheduleIds();
         for (Schedule schedule : schedules) {
             if (incomplete.contains(schedule.id())) {
                 rebuild(schedule);
@@ -103,7 +111,7 @@ public class SoldMarkerReconciler {
             if (refused[0]) {
                 return;
             }
-            SoldSeatsAnswer answer = seatLock.restoreSold(new SoldSeatsRequest(schedule.id(), soldUntil,
+            SoldSeatsAnswer answer = seatLock.restoreSold(serviceKey, new SoldSeatsRequest(schedule.id(), soldUntil,
                     new Rebuild(lease, first[0], false), page));
             first[0] = false;
             refused[0] = answer.refused() != null;
@@ -121,7 +129,7 @@ public class SoldMarkerReconciler {
             return;
         }
         // The last page, empty, marks the schedule complete: only if the lease held from the first page on.
-        SoldSeatsAnswer last = seatLock.restoreSold(new SoldSeatsRequest(schedule.id(), soldUntil,
+        SoldSeatsAnswer last = seatLock.restoreSold(serviceKey, new SoldSeatsRequest(schedule.id(), soldUntil,
                 new Rebuild(lease, first[0], true), List.of()));
         if (last.refused() == null) {
             Log.infof("Rebuilt the sold markers of schedule %d in seat-lock: %d bookings, %d seats marked anew, in %d ms",
@@ -140,7 +148,7 @@ public class SoldMarkerReconciler {
         List<SoldSeat> seats = new ArrayList<>();
         sold.forEachSoldSeatOf(settled.bookingIds(), seats::add);
         seats.forEach(seat -> bySchedule.computeIfAbsent(seat.scheduleId(), id -> new Pager(
-                page -> marked[0] += seatLock.restoreSold(new SoldSeatsRequest(id,
+                page -> marked[0] += seatLock.restoreSold(serviceKey, new SoldSeatsRequest(id,
                         seat.startsAt().plus(SeatLockSteps.SOLD_MARKERS_AFTER_START), null, page)).marked()))
                 .add(seat));
         bySchedule.values().forEach(Pager::flush);
@@ -151,12 +159,13 @@ public class SoldMarkerReconciler {
         }
     }
 
-    /** Gathers sold seats, a booking's seats together, into pages of at most SEATS_PER_PAGE seats. */
+    /** Gathers sold seats, a booking's seats together, into pages of at most SEATS_PER_PAGE seats and about BYTES_PER_PAGE bytes. */
     private static final class Pager {
 
         private final java.util.function.Consumer<List<SoldBooking>> send;
         private final List<SoldBooking> page = new ArrayList<>();
         private int seatsInPage;
+        private int bytesInPage;
         private SoldSeat current;
         private List<SeatRef> currentSeats;
 
@@ -179,6 +188,7 @@ public class SoldMarkerReconciler {
                 send.accept(List.copyOf(page));
                 page.clear();
                 seatsInPage = 0;
+                bytesInPage = 0;
             }
         }
 
@@ -186,13 +196,17 @@ public class SoldMarkerReconciler {
             if (current == null) {
                 return;
             }
-            if (seatsInPage + currentSeats.size() > SEATS_PER_PAGE && !page.isEmpty()) {
+            // JSON of a booking: about 60 bytes, its user id, and about 40 per seat.
+            int bytes = 60 + current.userId().length() + 40 * currentSeats.size();
+            if ((seatsInPage + currentSeats.size() > SEATS_PER_PAGE || bytesInPage + bytes > BYTES_PER_PAGE) && !page.isEmpty()) {
                 send.accept(List.copyOf(page));
                 page.clear();
                 seatsInPage = 0;
+                bytesInPage = 0;
             }
             page.add(new SoldBooking(current.bookingId(), current.userId(), List.copyOf(currentSeats)));
             seatsInPage += currentSeats.size();
+            bytesInPage += bytes;
             current = null;
         }
     }

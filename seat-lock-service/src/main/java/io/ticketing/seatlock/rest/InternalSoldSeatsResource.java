@@ -38,7 +38,7 @@ import io.ticketing.seatlock.service.SoldMarkers;
 public class InternalSoldSeatsResource {
 
     /** Seats in one page: one Lua script call, kept short so it does not stall Redis for others. */
-    static final int MAX_SEATS_PER_PAGE = 2_000;
+    static final int MAX_SEATS_PER_PAGE = 200;
     static final int MAX_SCHEDULES_PER_CHECK = 1_000;
     static final int MAX_USER_ID_LENGTH = 255;
 

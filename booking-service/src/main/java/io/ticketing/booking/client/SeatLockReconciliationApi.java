@@ -1,0 +1,36 @@
+package io.ticketing.booking.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
+import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
+import io.ticketing.booking.client.SeatLockDtos.SoldSeatsRequest;
+
+/**
+ * seat-lock-service's sold-marker reconciliation API: booking acting for itself, with the service key
+ * alone. A client of its own (config key {@code seat-lock-reconciliation}, the same URL) because it
+ * runs in the background, where a surge may slow seat-lock down: it may wait seconds, where a user's
+ * booking gives up after 0.8 s. Anything but 2xx throws, and the next round tries again.
+ */
+@RegisterRestClient(configKey = "seat-lock-reconciliation")
+@RegisterClientHeaders(RequestIdHeaders.class)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface SeatLockReconciliationApi {
+
+    @POST
+    @Path("/internal/v1/sold-seats/incomplete")
+    ScheduleIds incomplete(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey, ScheduleIds request);
+
+    @POST
+    @Path("/internal/v1/sold-seats")
+    SoldSeatsAnswer restoreSold(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey, SoldSeatsRequest request);
+}
