@@ -4,13 +4,16 @@
 -- others are freed. The attempt is remembered as given up, so that its claim, should it reach
 -- Redis after this abort, takes nothing.
 -- KEYS: 1 claim record, 2 schedule index, 3 the claim's attempts, 4 the claim's aborted attempts,
---       5 the owner's seats
--- ARGV: 1 owner, 2 claim token, 3 seat key prefix, 4 hold record prefix, 5 attempt, 6 claim ttl ms
--- Returns the number of seats given back | -3 not the caller's claim
-local owner, claim, seat_prefix, hold_prefix = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-local attempt = ARGV[5]
+--       5 the owner's seats, 6 the origin hold's record (the claim record again if none), 7.. the
+--       keys of the claim's seats; the last two as read from the claim record just before
+-- ARGV: 1 owner, 2 claim token, 3 the claim's seats as read ('' if none), 4 its origin as read,
+--       5 attempt, 6 claim ttl ms
+-- Returns the number of seats given back | -3 not the caller's claim | -9 the claim record changed
+--         since it was read (it arrived meanwhile: read again)
+local owner, claim, attempt = ARGV[1], ARGV[2], ARGV[5]
 local record = redis.call('HMGET', KEYS[1], 'owner', 'kind', 'seats', 'origin')
 if record[1] and (record[1] ~= owner or record[2] ~= 'claim') then return -3 end
+if (record[3] or '') ~= ARGV[3] or (record[4] or '') ~= ARGV[4] then return -9 end
 redis.call('SADD', KEYS[4], attempt)
 redis.call('PEXPIRE', KEYS[4], ARGV[6])
 if not record[1] then return 0 end
@@ -19,7 +22,7 @@ if redis.call('SCARD', KEYS[3]) > 0 then return 0 end
 
 local origin_ttl, origin_seats = -1, {}
 if record[4] and record[4] ~= '' then
-  local origin_key = hold_prefix .. record[4]
+  local origin_key = KEYS[6]
   local origin = redis.call('HMGET', origin_key, 'seats', 'released')
   if not origin[2] then
     origin_ttl = redis.call('PTTL', origin_key)
@@ -27,10 +30,10 @@ if record[4] and record[4] ~= '' then
   end
 end
 
-local mine = owner .. ':' .. claim
+local mine = owner .. ':claim-' .. claim
 local count = 0
-for _, member in ipairs(members_of(record[3])) do
-  local key = seat_prefix .. member
+for i, member in ipairs(members_of(record[3])) do
+  local key = KEYS[6 + i]
   if redis.call('GET', key) == mine then
     if origin_ttl > 0 and origin_seats[member] then
       redis.call('SET', key, owner .. ':' .. record[4], 'PX', origin_ttl)

@@ -7,13 +7,12 @@
 -- owner's seat limit in the schedule, as held ones do.
 -- KEYS: 1 claim record, 2 fence counter, 3 schedule index, 4 origin hold record, 5 the claim's
 --       attempts, 6 the claim's aborted attempts, 7 the owner's seats, 8.. seat keys
--- ARGV: 1 owner, 2 claim token, 3 claim ttl ms, 4 hold record prefix, 5 origin token or '',
---       6 attempt, 7 seat limit, 8.. members
+-- ARGV: 1 owner, 2 claim token, 3 claim ttl ms, 4 origin token or '', 5 attempt, 6 seat limit,
+--       7.. members (KEYS[i]'s is ARGV[i - 1])
 -- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}} | {-2} origin hold expired
 --         or unknown, or this attempt was aborted | {-3} origin hold not the caller's, or the claim
 --         token is someone else's | {-4} the claim token already names other seats | {-5, seat limit}
-local owner, claim, ttl, hold_prefix, origin = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
-local attempt = ARGV[6]
+local owner, claim, ttl, origin, attempt = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 if redis.call('SISMEMBER', KEYS[6], attempt) == 1 then return {-2} end
 local existing = redis.call('HMGET', KEYS[1], 'owner', 'fence', 'seats')
 if existing[1] then
@@ -23,7 +22,7 @@ if existing[1] then
   for _, member in ipairs(members_of(existing[3])) do claimed[member] = true; count = count + 1 end
   if count ~= #KEYS - 7 then return {-4} end
   for i = 8, #KEYS do
-    if not claimed[ARGV[i]] then return {-4} end
+    if not claimed[ARGV[i - 1]] then return {-4} end
   end
   local left = redis.call('PTTL', KEYS[1])
   redis.call('SADD', KEYS[5], attempt)
@@ -37,18 +36,18 @@ if origin ~= '' then
 end
 
 local now = now_ms()
-local conflicts = conflicts_from(8, owner, hold_prefix)
+local conflicts = conflicts_from(8, owner)
 if #conflicts > 0 then return {0, conflicts} end
 
 local members = {}
-for i = 8, #KEYS do members[#members + 1] = ARGV[i] end
-if user_seat_count(KEYS[7], now, members) > tonumber(ARGV[7]) then return {-5, tonumber(ARGV[7])} end
+for i = 8, #KEYS do members[#members + 1] = ARGV[i - 1] end
+if user_seat_count(KEYS[7], now, members) > tonumber(ARGV[6]) then return {-5, tonumber(ARGV[6])} end
 
 local fence = next_fence(KEYS[2], now)
 for i = 8, #KEYS do
-  redis.call('SET', KEYS[i], owner .. ':' .. claim, 'PX', ttl)
-  redis.call('SADD', KEYS[3], ARGV[i])
-  redis.call('ZADD', KEYS[7], now + ttl, ARGV[i])
+  redis.call('SET', KEYS[i], owner .. ':claim-' .. claim, 'PX', ttl)
+  redis.call('SADD', KEYS[3], ARGV[i - 1])
+  redis.call('ZADD', KEYS[7], now + ttl, ARGV[i - 1])
 end
 keep_user_seats(KEYS[7])
 redis.call('HSET', KEYS[1], 'owner', owner, 'kind', 'claim', 'fence', fence, 'created', now,

@@ -1,6 +1,7 @@
--- Shared helpers, prepended to every script. Values of seat keys are "<owner>:<token>"; a hold or
--- claim token is a UUID, a sold seat's token is "booked-<booking id>". Owners may contain ':',
--- tokens never do, so the value splits at its last ':'.
+-- Shared helpers, prepended to every script. Values of seat keys are "<owner>:<token>"; a hold's
+-- token is a UUID, a booking claim's "claim-<UUID>", a sold seat's "booked-<booking id>": a seat's
+-- value alone says what holds it, so no script reads a record it did not declare in KEYS. Owners
+-- may contain ':', tokens never do, so the value splits at its last ':'.
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -13,6 +14,10 @@ end
 
 local function is_booked(token)
   return string.sub(token, 1, 7) == 'booked-'
+end
+
+local function is_claim(token)
+  return string.sub(token, 1, 6) == 'claim-'
 end
 
 local function members_of(list)
@@ -35,7 +40,7 @@ end
 -- Looks at the seat keys from KEYS[first] on, for a caller. Returns the conflicts as
 -- {seat position, reason, ...}: BOOKED for a sold seat, LOCKED for one held by someone else or in
 -- a booking's claim (even the caller's own). A seat the caller holds is no conflict.
-local function conflicts_from(first, owner, hold_prefix)
+local function conflicts_from(first, owner)
   local conflicts = {}
   for i = first, #KEYS do
     local value = redis.call('GET', KEYS[i])
@@ -44,7 +49,7 @@ local function conflicts_from(first, owner, hold_prefix)
       if is_booked(held) then
         conflicts[#conflicts + 1] = i - first + 1
         conflicts[#conflicts + 1] = 'BOOKED'
-      elseif holder ~= owner or redis.call('HGET', hold_prefix .. held, 'kind') == 'claim' then
+      elseif holder ~= owner or is_claim(held) then
         conflicts[#conflicts + 1] = i - first + 1
         conflicts[#conflicts + 1] = 'LOCKED'
       end

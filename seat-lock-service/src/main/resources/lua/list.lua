@@ -1,14 +1,15 @@
--- One page of the seats of a schedule held right now, with their holders; drops index entries whose
--- hold has ended or whose seat was sold (sold seats are the booking service's database's to list).
--- A page is at most about `count` index entries, so one read of a big hall never holds Redis up for
--- long: the caller walks the pages with the cursor, and the locks waiting get their turns between.
--- KEYS: 1 schedule index
--- ARGV: 1 cursor ('0' to start), 2 page size, 3 seat key prefix
--- Returns {next cursor ('0' after the last page), member, holder, ...}
-local page = redis.call('SSCAN', KEYS[1], ARGV[1], 'COUNT', ARGV[2])
-local out = {page[1]}
-for _, member in ipairs(page[2]) do
-  local value = redis.call('GET', ARGV[3] .. member)
+-- The holders of one page of a schedule's index (the members an SSCAN of it returned just before);
+-- drops index entries whose hold has ended or whose seat was sold (sold seats are the booking
+-- service's database's to list). A page is at most about a few hundred entries, so one read of a
+-- big hall never holds Redis up for long: the caller walks the pages with SSCAN's cursor, and the
+-- locks waiting get their turns between.
+-- KEYS: 1 schedule index, 2.. the seat keys of the page's members
+-- ARGV: the page's members (KEYS[i]'s is ARGV[i - 1])
+-- Returns {member, holder, ...} for the seats held now
+local out = {}
+for i = 2, #KEYS do
+  local member = ARGV[i - 1]
+  local value = redis.call('GET', KEYS[i])
   local sold = false
   if value then
     local _, held = split(value)

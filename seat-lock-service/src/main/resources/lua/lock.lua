@@ -2,18 +2,22 @@
 -- seat-limit seats held, claimed and bought together, and holding only inside one window of
 -- max-total ms from the owner's first hold (releasing and locking again does not restart it; a
 -- new window opens window-length ms after the last one began).
+-- A lock that reaches Redis after seat-lock stopped waiting for it (and told the user 503) finds its
+-- token abandoned (abandon.lua) and takes nothing.
 -- KEYS: 1 new hold record, 2 fence counter, 3 schedule index, 4 the owner's seats, 5 the owner's
---       hold window, 6.. seat keys
--- ARGV: 1 owner, 2 token, 3 hold ttl ms, 4 max total hold ms, 5 hold record prefix, 6 seat limit,
---       7 window length ms, 8.. seat members
+--       hold window, 6 the token's abandoned mark, 7.. seat keys
+-- ARGV: 1 owner, 2 token, 3 hold ttl ms, 4 max total hold ms, 5 seat limit, 6 window length ms,
+--       7.. seat members
 -- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}}
---         | {-1, ms until a new window} (hold time used up) | {-5, seat limit}
+--         | {-1, ms until a new window} (hold time used up) | {-5, seat limit} | {-2} abandoned
 local owner, token = ARGV[1], ARGV[2]
-local ttl, max_total, hold_prefix = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
+local ttl, max_total = tonumber(ARGV[3]), tonumber(ARGV[4])
 local now = now_ms()
 
 -- A seat the caller already holds is not a conflict: it moves to the new hold.
-local conflicts = conflicts_from(6, owner, hold_prefix)
+if redis.call('EXISTS', KEYS[6]) == 1 then return {-2} end
+
+local conflicts = conflicts_from(7, owner)
 if #conflicts > 0 then return {0, conflicts} end
 
 local window_start = tonumber(redis.call('GET', KEYS[5]))
@@ -21,13 +25,13 @@ local expires = math.min(now + ttl, (window_start or now) + max_total)
 if expires <= now then return {-1, redis.call('PTTL', KEYS[5])} end
 
 local members = {}
-for i = 8, #ARGV do members[#members + 1] = ARGV[i] end
-if user_seat_count(KEYS[4], now, members) > tonumber(ARGV[6]) then return {-5, tonumber(ARGV[6])} end
+for i = 7, #ARGV do members[#members + 1] = ARGV[i] end
+if user_seat_count(KEYS[4], now, members) > tonumber(ARGV[5]) then return {-5, tonumber(ARGV[5])} end
 
-if not window_start then redis.call('SET', KEYS[5], now, 'PX', ARGV[7]) end
+if not window_start then redis.call('SET', KEYS[5], now, 'PX', ARGV[6]) end
 local fence = next_fence(KEYS[2], now)
-for i = 6, #KEYS do
-  local member = ARGV[i + 2]
+for i = 7, #KEYS do
+  local member = ARGV[i]
   redis.call('SET', KEYS[i], owner .. ':' .. token, 'PX', expires - now)
   redis.call('SADD', KEYS[3], member)
   redis.call('ZADD', KEYS[4], expires, member)

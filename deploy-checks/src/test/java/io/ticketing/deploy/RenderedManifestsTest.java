@@ -155,6 +155,14 @@ class RenderedManifestsTest {
                 .map(line -> line.substring("proxy_pass ".length(), line.length() - 1)).findFirst().orElse("");
     }
 
+    @org.junit.jupiter.api.Test
+    void theRedisClusterOverlayMakesSeatLockAClusterClientOfSeveralMasters() throws Exception {
+        ConfigMap seatLock = of(render("redis-cluster"), ConfigMap.class).stream()
+                .filter(map -> map.getMetadata().getName().equals("seat-lock-service")).findFirst().orElseThrow();
+        assertEquals("cluster", seatLock.getData().get("QUARKUS_REDIS_CLIENT_TYPE"));
+        assertTrue(seatLock.getData().get("QUARKUS_REDIS_HOSTS").split(",").length >= 3, seatLock.getData().toString());
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void bothServicesTakeTheSeatLimitPerUserFromOneValue(String overlay) throws Exception {

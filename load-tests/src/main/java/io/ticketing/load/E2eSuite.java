@@ -56,6 +56,8 @@ public class E2eSuite extends GatewayClient {
         scenarios.put("ticket-open surge: 2000 users, 200 seats", E2eSuite::surge);
         if ("1".equals(System.getenv("REDIS_CLUSTER"))) {
             scenarios.put("Redis Cluster: schedules spread over the masters, each hold whole", E2eSuite::clusterSpread);
+            scenarios.put("Redis Cluster: a live schedule's slot moves to another master during a lock burst",
+                    SlotMigration::duringALockBurst);
         }
         // No warm-up here: the first race meets the services as a sale meets a fresh start, warmed
         // only by what each service does before it says it is ready (and its AOT cache).

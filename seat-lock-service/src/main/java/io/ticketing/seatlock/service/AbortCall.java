@@ -1,5 +1,6 @@
 package io.ticketing.seatlock.service;
 
+import static io.ticketing.seatlock.service.ScriptReplies.concat;
 import static io.ticketing.seatlock.service.ScriptReplies.millis;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import io.ticketing.seatlock.config.SeatLockConfig;
 import io.vertx.mutiny.redis.client.Response;
 
 /** abort.lua: one booking attempt gives up its part in a claim; the seats given back, when it was the last. */
-record AbortCall(String owner, long scheduleId, String claimToken, String attempt, SeatLockConfig config)
+record AbortCall(String owner, long scheduleId, String claimToken, String attempt, SeatLockConfig config, RecordSeats record)
         implements ScriptCall<SeatOutcome<Integer>> {
 
     @Override
@@ -18,15 +19,15 @@ record AbortCall(String owner, long scheduleId, String claimToken, String attemp
 
     @Override
     public List<String> keys() {
-        return List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
+        return concat(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
                 SeatKeys.claimAttempts(scheduleId, claimToken), SeatKeys.claimAborted(scheduleId, claimToken),
-                SeatKeys.userSeats(scheduleId, owner));
+                SeatKeys.userSeats(scheduleId, owner),
+                SeatKeys.hold(scheduleId, record.origin().isEmpty() ? claimToken : record.origin())), record.seatKeys(scheduleId));
     }
 
     @Override
     public List<String> args() {
-        return List.of(owner, claimToken, SeatKeys.seatPrefix(scheduleId), SeatKeys.holdPrefix(scheduleId), attempt,
-                millis(config.claimTtl()));
+        return List.of(owner, claimToken, record.seats(), record.origin(), attempt, millis(config.claimTtl()));
     }
 
     @Override

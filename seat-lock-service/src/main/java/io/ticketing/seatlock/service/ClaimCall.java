@@ -34,7 +34,7 @@ record ClaimCall(String owner, long scheduleId, String origin, String claimToken
 
     @Override
     public List<String> args() {
-        return concat(List.of(owner, claimToken, millis(config.claimTtl()), SeatKeys.holdPrefix(scheduleId), origin, attempt,
+        return concat(List.of(owner, claimToken, millis(config.claimTtl()), origin, attempt,
                 Integer.toString(config.seatsPerUser())), members(seats));
     }
 

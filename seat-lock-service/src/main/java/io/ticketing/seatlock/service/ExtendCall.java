@@ -1,5 +1,6 @@
 package io.ticketing.seatlock.service;
 
+import static io.ticketing.seatlock.service.ScriptReplies.concat;
 import static io.ticketing.seatlock.service.ScriptReplies.millis;
 
 import java.time.Instant;
@@ -9,7 +10,7 @@ import io.ticketing.seatlock.config.SeatLockConfig;
 import io.vertx.mutiny.redis.client.Response;
 
 /** extend.lua: a hold's expiry pushed out by one hold time, never past the owner's cap. */
-record ExtendCall(String owner, long scheduleId, String token, SeatLockConfig config) implements ScriptCall<SeatOutcome<Instant>> {
+record ExtendCall(String owner, long scheduleId, String token, SeatLockConfig config, RecordSeats record) implements ScriptCall<SeatOutcome<Instant>> {
 
     @Override
     public LuaScript script() {
@@ -18,13 +19,13 @@ record ExtendCall(String owner, long scheduleId, String token, SeatLockConfig co
 
     @Override
     public List<String> keys() {
-        return List.of(SeatKeys.hold(scheduleId, token), SeatKeys.userSeats(scheduleId, owner),
-                SeatKeys.userWindow(scheduleId, owner));
+        return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.userSeats(scheduleId, owner),
+                SeatKeys.userWindow(scheduleId, owner)), record.seatKeys(scheduleId));
     }
 
     @Override
     public List<String> args() {
-        return List.of(owner, token, millis(config.holdTtl()), millis(config.maxHoldTime()), SeatKeys.seatPrefix(scheduleId));
+        return List.of(owner, token, millis(config.holdTtl()), millis(config.maxHoldTime()), record.seats());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.ticketing.seatlock.service;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,10 +58,18 @@ class HeldSeatsReader {
         return metrics.timed("list", page(scheduleId, "0", new HashMap<>()));
     }
 
+    /** One page: SSCAN the index, then read that page's seats in one script that declares their keys. */
     private Uni<Map<Seat, String>> page(long scheduleId, String cursor, Map<Seat, String> holders) {
-        return scripts.run(new ListPageCall(scheduleId, cursor, PAGE)).flatMap(page -> {
-            holders.putAll(page.holders());
-            return page.last() ? Uni.createFrom().item(holders) : page(scheduleId, page.next(), holders);
+        return scripts.command("SSCAN", SeatKeys.index(scheduleId), cursor, "COUNT", Integer.toString(PAGE)).flatMap(scan -> {
+            String next = scan.get(0).toString();
+            List<String> members = new ArrayList<>();
+            scan.get(1).forEach(member -> members.add(member.toString()));
+            Uni<Map<Seat, String>> held = members.isEmpty() ? Uni.createFrom().item(Map.of())
+                    : scripts.run(new ListPageCall(scheduleId, members));
+            return held.flatMap(page -> {
+                holders.putAll(page);
+                return "0".equals(next) ? Uni.createFrom().item(holders) : page(scheduleId, next, holders);
+            });
         });
     }
 }

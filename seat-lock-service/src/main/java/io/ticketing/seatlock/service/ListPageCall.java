@@ -1,5 +1,7 @@
 package io.ticketing.seatlock.service;
 
+import static io.ticketing.seatlock.service.ScriptReplies.concat;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,16 +9,11 @@ import java.util.Map;
 import io.ticketing.seatlock.model.Seat;
 import io.vertx.mutiny.redis.client.Response;
 
-/** list.lua: one page of the seats of a schedule held now, with their holders. */
-record ListPageCall(long scheduleId, String cursor, int pageSize) implements ScriptCall<ListPageCall.Page> {
-
-    /** The holders found on this page, and the cursor of the next ("0": this was the last). */
-    record Page(String next, Map<Seat, String> holders) {
-
-        boolean last() {
-            return "0".equals(next);
-        }
-    }
+/**
+ * list.lua: of one page of a schedule's index (the members an SSCAN returned), the seats held now,
+ * with their holders. The SSCAN comes first so that the script declares every seat key it reads.
+ */
+record ListPageCall(long scheduleId, List<String> members) implements ScriptCall<Map<Seat, String>> {
 
     @Override
     public LuaScript script() {
@@ -25,20 +22,21 @@ record ListPageCall(long scheduleId, String cursor, int pageSize) implements Scr
 
     @Override
     public List<String> keys() {
-        return List.of(SeatKeys.index(scheduleId));
+        return concat(List.of(SeatKeys.index(scheduleId)),
+                members.stream().map(member -> SeatKeys.seatPrefix(scheduleId) + member).toList());
     }
 
     @Override
     public List<String> args() {
-        return List.of(cursor, Integer.toString(pageSize), SeatKeys.seatPrefix(scheduleId));
+        return members;
     }
 
     @Override
-    public Page read(Response reply) {
+    public Map<Seat, String> read(Response reply) {
         Map<Seat, String> holders = new LinkedHashMap<>();
-        for (int i = 1; i + 1 < reply.size(); i += 2) {
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
             holders.put(Seat.fromMember(reply.get(i).toString()), reply.get(i + 1).toString());
         }
-        return new Page(reply.get(0).toString(), holders);
+        return holders;
     }
 }

@@ -26,13 +26,14 @@ record LockCall(String owner, long scheduleId, String token, List<Seat> seats, S
     @Override
     public List<String> keys() {
         return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.fence(scheduleId), SeatKeys.index(scheduleId),
-                SeatKeys.userSeats(scheduleId, owner), SeatKeys.userWindow(scheduleId, owner)), seatKeys(scheduleId, seats));
+                SeatKeys.userSeats(scheduleId, owner), SeatKeys.userWindow(scheduleId, owner), SeatKeys.abandoned(scheduleId, token)),
+                seatKeys(scheduleId, seats));
     }
 
     @Override
     public List<String> args() {
         return concat(List.of(owner, token, millis(config.holdTtl()), millis(config.maxHoldTime()),
-                SeatKeys.holdPrefix(scheduleId), Integer.toString(config.seatsPerUser()),
+                Integer.toString(config.seatsPerUser()),
                 millis(config.maxHoldTime().plus(config.holdCooldown()))), members(seats));
     }
 
@@ -43,6 +44,8 @@ record LockCall(String owner, long scheduleId, String token, List<Seat> seats, S
                     reply.get(1).toLong()));
             case 0 -> new SeatOutcome.Conflict<>(ScriptReplies.conflicts(seats, reply.get(1)));
             case -1 -> new SeatOutcome.HoldTimeUsedUp<>(Duration.ofMillis(reply.get(1).toLong()));
+            // Abandoned: seat-lock had stopped waiting for this lock; nobody reads this answer.
+            case -2 -> new SeatOutcome.Expired<>();
             case -5 -> new SeatOutcome.SeatLimitReached<>(reply.get(1).toInteger());
             default -> throw new IllegalStateException("lock.lua answered " + reply);
         };

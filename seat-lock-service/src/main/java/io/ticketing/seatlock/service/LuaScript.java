@@ -11,7 +11,8 @@ enum LuaScript {
     CONFIRM("confirm"),
     ABORT("abort"),
     CANCEL("cancel"),
-    RESTORE_SOLD("restore_sold");
+    RESTORE_SOLD("restore_sold"),
+    ABANDON("abandon");
 
     final String file;
 

@@ -10,7 +10,7 @@ import io.ticketing.seatlock.model.Seat;
 import io.vertx.mutiny.redis.client.Response;
 
 /** release.lua: the seats of a hold (all, or those named) that still carry its token, freed. */
-record ReleaseCall(String owner, long scheduleId, String token, List<Seat> seats) implements ScriptCall<SeatOutcome<List<Seat>>> {
+record ReleaseCall(String owner, long scheduleId, String token, List<Seat> seats, RecordSeats record) implements ScriptCall<SeatOutcome<List<Seat>>> {
 
     @Override
     public LuaScript script() {
@@ -19,12 +19,13 @@ record ReleaseCall(String owner, long scheduleId, String token, List<Seat> seats
 
     @Override
     public List<String> keys() {
-        return List.of(SeatKeys.hold(scheduleId, token), SeatKeys.index(scheduleId), SeatKeys.userSeats(scheduleId, owner));
+        return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.index(scheduleId), SeatKeys.userSeats(scheduleId, owner)),
+                record.seatKeys(scheduleId));
     }
 
     @Override
     public List<String> args() {
-        return concat(List.of(owner, token, SeatKeys.seatPrefix(scheduleId)), members(seats));
+        return concat(List.of(owner, token, record.seats()), members(seats));
     }
 
     @Override

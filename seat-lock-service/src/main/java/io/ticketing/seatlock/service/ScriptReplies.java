@@ -23,8 +23,14 @@ final class ScriptReplies {
         return conflicts;
     }
 
-    /** The answers of scripts that look up a token: -2 expired or unknown, -3 someone else's; null otherwise. */
+    /**
+     * The answers of scripts that look up a token: -2 expired or unknown, -3 someone else's, -9 its
+     * record changed since it was read; null otherwise.
+     */
     static <T> SeatOutcome<T> ownerRefusal(long code) {
+        if (code == -9) {
+            return new SeatOutcome.RecordChanged<>();
+        }
         if (code == -2) {
             return new SeatOutcome.Expired<>();
         }

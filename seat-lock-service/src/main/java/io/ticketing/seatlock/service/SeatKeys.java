@@ -57,6 +57,11 @@ final class SeatKeys {
         return "seat_user_window:{" + scheduleId + "}:" + owner;
     }
 
+    /** That seat-lock gave up waiting for a lock under this token: the lock, arriving late, takes nothing. */
+    static String abandoned(long scheduleId, String token) {
+        return "seat_hold_abandoned:{" + scheduleId + "}:" + token;
+    }
+
     /** The per-schedule counter behind fencing tokens. */
     static String fence(long scheduleId) {
         return "seat_fence:{" + scheduleId + "}";

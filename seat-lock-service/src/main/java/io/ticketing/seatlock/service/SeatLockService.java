@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,12 +47,14 @@ public class SeatLockService {
 
     public Uni<Hold> lock(String owner, long scheduleId, List<Seat> seats) {
         String token = UUID.randomUUID().toString();
-        return metrics.timed("lock", scripts.run(new LockCall(owner, scheduleId, token, seats, config))).map(outcome -> {
-            Hold hold = granted(outcome);
-            metrics.holdGranted();
-            Log.debugf("Held %s of schedule %d for %s under %s…", seats, scheduleId, owner, token.substring(0, 8));
-            return hold;
-        });
+        return metrics.timed("lock", scripts.run(new LockCall(owner, scheduleId, token, seats, config)))
+                .onFailure(SeatLockService::redisDidNotAnswer).invoke(() -> abandon(owner, scheduleId, token, seats))
+                .map(outcome -> {
+                    Hold hold = granted(outcome);
+                    metrics.holdGranted();
+                    Log.debugf("Held %s of schedule %d for %s under %s…", seats, scheduleId, owner, token.substring(0, 8));
+                    return hold;
+                });
     }
 
     public Uni<Verification> verify(String owner, long scheduleId, String token, List<Seat> seats) {
@@ -59,20 +62,22 @@ public class SeatLockService {
     }
 
     public Uni<Instant> extend(String owner, long scheduleId, String token) {
-        return metrics.timed("extend", scripts.run(new ExtendCall(owner, scheduleId, token, config))).map(outcome -> {
-            Instant expires = granted(outcome);
-            metrics.extended();
-            return expires;
-        });
+        return metrics.timed("extend", onRecord(scheduleId, token, record -> new ExtendCall(owner, scheduleId, token, config, record)))
+                .map(outcome -> {
+                    Instant expires = granted(outcome);
+                    metrics.extended();
+                    return expires;
+                });
     }
 
     /** Releases the named seats of a hold, or all of them when {@code seats} is empty. */
     public Uni<List<Seat>> release(String owner, long scheduleId, String token, List<Seat> seats) {
-        return metrics.timed("release", scripts.run(new ReleaseCall(owner, scheduleId, token, seats))).map(outcome -> {
-            List<Seat> released = granted(outcome);
-            metrics.released();
-            return released;
-        });
+        return metrics.timed("release", onRecord(scheduleId, token, record -> new ReleaseCall(owner, scheduleId, token, seats, record)))
+                .map(outcome -> {
+                    List<Seat> released = granted(outcome);
+                    metrics.released();
+                    return released;
+                });
     }
 
     /** The seats of a schedule held right now: HELD, or HELD_BY_YOU for the caller's own. */
@@ -108,13 +113,48 @@ public class SeatLockService {
      * the claim, it goes back to the hold it came from, or its seats are freed.
      */
     public Uni<Integer> abort(String owner, long scheduleId, String claimToken, String attempt) {
-        AbortCall call = new AbortCall(owner, scheduleId, claimToken, attempt == null ? claimToken : attempt, config);
-        return metrics.timed("abort", scripts.run(call)).map(this::granted);
+        String attemptName = attempt == null ? claimToken : attempt;
+        return metrics.timed("abort", onRecord(scheduleId, claimToken,
+                record -> new AbortCall(owner, scheduleId, claimToken, attemptName, config, record))).map(this::granted);
     }
 
     /** A booking was cancelled: its seats, marked sold, are free again. */
     public Uni<Integer> cancel(String owner, long scheduleId, long bookingId, List<Seat> seats) {
         return metrics.timed("cancel", scripts.run(new CancelCall(owner, scheduleId, bookingId, seats, CANCELLATION_REMEMBERED)));
+    }
+
+    /**
+     * Runs a script that acts on the seats of a hold or claim record: the record is read first, so
+     * that the script declares every seat key it touches, and read again (twice at most) should it
+     * have changed before the script ran.
+     */
+    private <T> Uni<SeatOutcome<T>> onRecord(long scheduleId, String token, Function<RecordSeats, ScriptCall<SeatOutcome<T>>> call) {
+        return onRecord(scheduleId, token, call, 3);
+    }
+
+    private <T> Uni<SeatOutcome<T>> onRecord(long scheduleId, String token, Function<RecordSeats, ScriptCall<SeatOutcome<T>>> call,
+            int tries) {
+        return scripts.command("HMGET", SeatKeys.hold(scheduleId, token), "seats", "origin").map(RecordSeats::of)
+                .flatMap(record -> scripts.run(call.apply(record)))
+                .flatMap(outcome -> outcome instanceof SeatOutcome.RecordChanged<T> && tries > 1 ? onRecord(scheduleId, token, call, tries - 1)
+                        : Uni.createFrom().item(outcome));
+    }
+
+    /**
+     * The caller is told 503, but Redis may still run the lock (it was sent; a cluster client tries
+     * again after TRYAGAIN): in the background, the token is marked abandoned and whatever it took is
+     * freed, so that nobody holds seats under a token they were never given. If Redis cannot be
+     * reached for this either, such a hold ends with its TTL.
+     */
+    private void abandon(String owner, long scheduleId, String token, List<Seat> seats) {
+        scripts.run(new AbandonCall(owner, scheduleId, token, seats, config.holdTtl().plusMinutes(1))).subscribe().with(
+                freed -> Log.debugf("Abandoned lock %s… of schedule %d: %d seats freed", token.substring(0, 8), scheduleId, freed),
+                failure -> Log.warnf("Could not abandon lock %s… of schedule %d (it ends with its TTL): %s", token.substring(0, 8),
+                        scheduleId, failure.toString()));
+    }
+
+    private static boolean redisDidNotAnswer(Throwable failure) {
+        return failure instanceof SeatLockException e && e.code() == ErrorCode.LOCK_STORE_UNAVAILABLE;
     }
 
     /** What a script granted, or the refusal its answer means for the caller. */
@@ -134,6 +174,8 @@ public class SeatLockService {
             case SeatOutcome.HoldTimeUsedUp<T> usedUp -> throw new SeatLockException(ErrorCode.HOLD_TIME_USED_UP, usedUp.retryAfter());
             case SeatOutcome.ExtensionCapReached<T> cap -> throw new SeatLockException(ErrorCode.HOLD_EXTENSION_LIMIT);
             case SeatOutcome.ClaimTokenReused<T> reused -> throw new SeatLockException(ErrorCode.CLAIM_TOKEN_REUSED);
+            // The record kept changing under three reads in a row: busy, try again.
+            case SeatOutcome.RecordChanged<T> changed -> throw new SeatLockException(ErrorCode.LOCK_STORE_UNAVAILABLE);
         };
     }
 }

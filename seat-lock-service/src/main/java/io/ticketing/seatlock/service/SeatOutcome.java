@@ -39,6 +39,13 @@ sealed interface SeatOutcome<T> {
     record ExtensionCapReached<T>() implements SeatOutcome<T> {
     }
 
+    /**
+     * The hold or claim record changed between the read of its seats and the script that declared
+     * them ({@link RecordSeats}): read it again.
+     */
+    record RecordChanged<T>() implements SeatOutcome<T> {
+    }
+
     /** The claim token already names other seats. */
     record ClaimTokenReused<T>() implements SeatOutcome<T> {
     }
