@@ -31,15 +31,15 @@ final class Baselines {
         String sha = GatewayClient.redis("SCRIPT", "LOAD", source);
         long schedule = 990_001;
         // KEYS: hold record, fence counter, schedule index, the user's seats, the user's hold window,
-        // one seat; ARGV: owner, token, hold ttl ms, max hold ms, hold record prefix, seat limit,
-        // window length ms, the seat's member. Each __rand_int__ is a fresh random number: a fresh
+        // the token's abandoned mark, one seat; ARGV: owner, token, hold ttl ms, max hold ms, seat
+        // limit, window length ms, the seat's member (LockCall's layout). Each __rand_int__ is a fresh random number: a fresh
         // seat and a fresh user per call, as in a sale.
         String out = run(List.of("redis-benchmark", "-p", redisPort(), "-c", Integer.toString(clients), "-n",
-                Integer.toString(requests), "-r", "1000000000", "--csv", "EVALSHA", sha, "6",
+                Integer.toString(requests), "-r", "1000000000", "--csv", "EVALSHA", sha, "7",
                 "seat_hold:{" + schedule + "}:t__rand_int__", "seat_fence:{" + schedule + "}", "seat_index:{" + schedule + "}",
                 "seat_user:{" + schedule + "}:u__rand_int__", "seat_user_window:{" + schedule + "}:u__rand_int__",
-                "seat_lock:{" + schedule + "}:b:__rand_int__", "u__rand_int__", "t__rand_int__", "300000", "600000",
-                "seat_hold:{" + schedule + "}:", "8", "1200000", "b:__rand_int__"));
+                "seat_hold_abandoned:{" + schedule + "}:t__rand_int__", "seat_lock:{" + schedule + "}:b:__rand_int__",
+                "u__rand_int__", "t__rand_int__", "300000", "600000", "8", "1200000", "b:__rand_int__"));
         // --csv: a header line, then "EVALSHA ...","<requests per second>",...
         Matcher m = Pattern.compile("(?m)^\"EVALSHA[^\"]*\",\"([0-9.]+)\"").matcher(out);
         if (!m.find()) {
