@@ -24,7 +24,8 @@ seconds_of() { local t=${1#PT}; case $t in *M) echo $((${t%M} * 60)) ;; *) echo 
 LOAD_TESTS="$ROOT/load-tests/target"
 [ -f "$LOAD_TESTS/load-tests.jar" ] || { echo "e2e: build first (./mvnw package -DskipTests)" >&2; exit 1; }
 
-export STACK_DIR="${E2E_STACK_DIR:-$ROOT/target/e2e-stack}"
+# One folder per kind of run (logs kept after it), so that CI's later runs do not erase an earlier one's.
+export STACK_DIR="${E2E_STACK_DIR:-$ROOT/target/e2e-stack-${1:-E2eSuite}${REDIS_CLUSTER:+-cluster}}"
 export GATEWAY_PORT=$(free_port) SEAT_LOCK_PORT=$(free_port) BOOKING_PORT=$(free_port) REDIS_PORT=$(free_port)
 if [ "${REDIS_CLUSTER:-}" = 1 ]; then
   # Three ports in a row, each with its cluster bus port (+10000) free too, so below 55,000.

@@ -307,6 +307,10 @@ public class SurgeFaults extends E2eSuite {
         }
 
         private Answer count(Answer answer) {
+            if (answer.status() == 500 || answer.status() == -1) {
+                // Not a "not now": printed whole, so that a run shows what it was.
+                System.out.printf("surge answer %d: %s%n", answer.status(), answer.body());
+            }
             requests.incrementAndGet();
             byStatus.computeIfAbsent(answer.status(), k -> new AtomicInteger()).incrementAndGet();
             return answer;
