@@ -77,16 +77,18 @@ public class SurgeFaults extends E2eSuite {
         Thread.sleep(2_000);
         long restarting = System.nanoTime();
         stack("start", "seat-lock");
+        // Recovery counts from the first replica back: the fans may buy the rest before the second is.
+        long firstBack = System.nanoTime();
         stack("start", "seat-lock-2");
         long restarted = System.nanoTime();
-        surge.faultOver(restarted);
+        surge.faultOver(firstBack);
         surge.awaitEnd();
-        surge.report("seat-lock killed (one of two, then both), restarted in "
-                + (restarted - restarting) / 1_000_000 + " ms", restarted);
+        surge.report("seat-lock killed (one of two, then both), one back in " + (firstBack - restarting) / 1_000_000
+                + " ms, both in " + (restarted - restarting) / 1_000_000 + " ms", firstBack);
         check(onSurvivor > 0, "bookings went on on the surviving replica");
         check(none.status() == 503 && answeredMs < 1_000, "with no seat-lock, 503 within a second: " + none.status() + " in "
                 + answeredMs + " ms");
-        check(surge.firstSuccessAfter(restarted) >= 0, "bookings resumed after the restart, with no manual step");
+        check(surge.firstSuccessAfter(firstBack) >= 0, "bookings resumed after the restart, with no manual step");
         surge.checkPromises();
     }
 
