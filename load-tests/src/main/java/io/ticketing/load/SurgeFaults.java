@@ -81,7 +81,6 @@ public class SurgeFaults extends E2eSuite {
         long firstBack = System.nanoTime();
         stack("start", "seat-lock-2");
         long restarted = System.nanoTime();
-        surge.faultOver(firstBack);
         surge.awaitEnd();
         surge.report("seat-lock killed (one of two, then both), one back in " + (firstBack - restarting) / 1_000_000
                 + " ms, both in " + (restarted - restarting) / 1_000_000 + " ms", firstBack);
@@ -104,7 +103,6 @@ public class SurgeFaults extends E2eSuite {
         List<String> soldBefore = surge.soldSeats();
         stack("start", "redis");
         long restarted = System.nanoTime();
-        surge.faultOver(restarted);
         long refusedAgainMs = -1;
         List<String> sample = soldBefore.subList(0, Math.min(20, soldBefore.size()));
         long deadline = restarted + TimeUnit.SECONDS.toNanos(20);
@@ -137,7 +135,6 @@ public class SurgeFaults extends E2eSuite {
         long restarting = System.nanoTime();
         sh("pg_ctlcluster --skip-systemctl-redirect " + cluster + " main restart");
         long restarted = System.nanoTime();
-        surge.faultOver(restarted);
         surge.awaitEnd();
         surge.report("PostgreSQL restarted (" + (restarted - restarting) / 1_000_000 + " ms)", restarted);
         check(surge.firstSuccessAfter(restarted) >= 0, "the pools recovered by themselves: bookings resumed");
@@ -249,7 +246,6 @@ public class SurgeFaults extends E2eSuite {
         final List<Future<?>> users = new ArrayList<>();
         final ExecutorService pool = Executors.newFixedThreadPool(200);
         final long started = System.nanoTime();
-        volatile long faultOverAt;
 
         private Surge(long schedule) {
             this.schedule = schedule;
@@ -324,10 +320,6 @@ public class SurgeFaults extends E2eSuite {
             while (told201.size() < sales && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-        }
-
-        void faultOver(long atNanos) {
-            faultOverAt = atNanos;
         }
 
         void awaitEnd() throws Exception {
