@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Prints an RS256 JWT for USER_ID signed with the LOCAL-ONLY dev key (dev/jwt-private.pem).
-# Usage: scripts/dev-token.sh USER_ID [TTL_SECONDS]
+# Usage: scripts/dev-token.sh [--operator] USER_ID [TTL_SECONDS]
+#   --operator  the token's groups claim holds "operator" too: it opens the operator API (/api/v1/tickets/admin).
 # Issuer: $MP_JWT_VERIFY_ISSUER, default https://ticketing.local/dev (what the services expect by default).
 set -euo pipefail
+groups='"user"'
+if [ "${1:-}" = "--operator" ]; then
+  groups='"user","operator"'
+  shift
+fi
 if [ $# -lt 1 ] || [ -z "$1" ]; then
-  echo "usage: $0 USER_ID [TTL_SECONDS]" >&2
+  echo "usage: $0 [--operator] USER_ID [TTL_SECONDS]" >&2
   exit 2
 fi
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,7 +24,7 @@ json_escape() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g'; }
 
 header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
 user=$(json_escape "$1")
-payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":["user"],"iat":%d,"exp":%d,"jti":"%s"}' \
-  "$issuer" "$user" "$user" "$now" "$((now + ttl))" "$(openssl rand -hex 16)" | b64url)
+payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":[%s],"iat":%d,"exp":%d,"jti":"%s"}' \
+  "$issuer" "$user" "$user" "$groups" "$now" "$((now + ttl))" "$(openssl rand -hex 16)" | b64url)
 signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$key" -binary | b64url)
 printf '%s.%s.%s\n' "$header" "$payload" "$signature"

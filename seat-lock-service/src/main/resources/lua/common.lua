@@ -80,3 +80,20 @@ local function keep_user_seats(user_key)
     redis.call('PEXPIREAT', user_key, math.ceil(tonumber(last[2])))
   end
 end
+
+-- The sale booking published for the schedule (publish_map.lua): its window and its seat map. nil
+-- when the seats, named by their members, may be held now; else the refusal: {-6} a schedule
+-- booking never published, {-7, opens at ms} not yet open, {-8, closed at ms} closed,
+-- {-10, {positions of seats not in the seat map}}. One HMGET and one SMISMEMBER: no extra round trip.
+local function sale_refusal(record_key, map_key, members, now)
+  local sale = redis.call('HMGET', record_key, 'open', 'close')
+  if not sale[1] then return {-6} end
+  if now < tonumber(sale[1]) then return {-7, tonumber(sale[1])} end
+  if now >= tonumber(sale[2]) then return {-8, tonumber(sale[2])} end
+  local unknown = {}
+  for i, known in ipairs(redis.call('SMISMEMBER', map_key, unpack(members))) do
+    if known == 0 then unknown[#unknown + 1] = i end
+  end
+  if #unknown > 0 then return {-10, unknown} end
+  return nil
+end

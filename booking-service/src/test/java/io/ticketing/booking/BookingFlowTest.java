@@ -77,7 +77,7 @@ class BookingFlowTest {
 
         int bookingId = Api.book("alice", stage, seats, token).statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/tickets/bookings/"))
-                .body("status", is("CONFIRMED")).body("schedule_id", is(stage.scheduleId()))
+                .body("status", is("CONFIRMED")).body("schedule_id", is((int) stage.scheduleId()))
                 .body("seats.number", is(List.of(1, 2))).body("total_price", is(300000))
                 .extract().path("booking_id");
 
@@ -181,9 +181,9 @@ class BookingFlowTest {
     @Test
     void eventsListTheirSchedules() {
         Fixtures.Stage stage = Fixtures.stage(db, 1, 1);
-        Api.get("anyone", "/api/v1/tickets/events").statusCode(200).body("events.event_id", hasItem(is(stage.eventId())));
+        Api.get("anyone", "/api/v1/tickets/events").statusCode(200).body("events.event_id", hasItem(is((int) stage.eventId())));
         Api.get("anyone", "/api/v1/tickets/events/" + stage.eventId()).statusCode(200)
-                .body("title", is("테스트 공연")).body("schedules[0].schedule_id", is(stage.scheduleId()));
+                .body("title", is("테스트 공연")).body("schedules[0].schedule_id", is((int) stage.scheduleId()));
         Api.get("anyone", "/api/v1/tickets/events/1").statusCode(200).body("schedules.size()", is(2));
         Api.get("anyone", "/api/v1/tickets/events/999999999").statusCode(404).body("code", is("EVENT_NOT_FOUND"));
         Api.get("anyone", "/api/v1/tickets/schedules/999999999/seats").statusCode(404).body("code", is("SCHEDULE_NOT_FOUND"));

@@ -5,16 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import io.ticketing.testsupport.DevTokens;
+
 /**
- * Each test makes its own event and schedule with fresh random ids, so tests never share seats
- * (in PostgreSQL or in seat-lock's Redis) and order never matters.
+ * Each test makes its own event and schedule (fresh ids from the operator API), so tests never share
+ * seats (in PostgreSQL or in seat-lock's Redis) and order never matters.
  */
 public final class Fixtures {
 
@@ -24,17 +26,38 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** An event with one schedule of {@code rows} rows ("1열", "2열", ...) of {@code seatsPerRow} seats. */
+    /**
+     * An event with one schedule of {@code rows} rows ("1열", "2열", ...) of {@code seatsPerRow} seats,
+     * on sale from a minute ago until the show a month ahead, made through the operator API as an
+     * operator makes it (which also publishes it to seat-lock, when seat-lock answers).
+     */
     public static Stage stage(DataSource db, int rows, int seatsPerRow) {
-        long eventId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000_000L);
-        long scheduleId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000_000L);
-        execute(db, "INSERT INTO events (id, title, venue) VALUES (?, '테스트 공연', '테스트 홀')", eventId);
-        execute(db, "INSERT INTO schedules (id, event_id, starts_at) VALUES (?, ?, now() + interval '30 days')",
-                scheduleId, eventId);
-        execute(db, "INSERT INTO seats (schedule_id, row_label, number, grade, price) "
-                + "SELECT ?, r || '열', n, CASE WHEN r = 1 THEN 'VIP' ELSE 'R' END, CASE WHEN r = 1 THEN 150000 ELSE 120000 END "
-                + "FROM generate_series(1, ?) r, generate_series(1, ?) n", scheduleId, rows, seatsPerRow);
+        long eventId = ((Number) operator().body(Map.of("title", "테스트 공연", "venue", "테스트 홀"))
+                .when().post("/api/v1/tickets/admin/events").then().statusCode(201).extract().path("event_id")).longValue();
+        Instant now = Instant.now();
+        long scheduleId = ((Number) operator().body(Map.of("starts_at", now.plus(Duration.ofDays(30)).toString(),
+                "sales_open_at", now.minus(Duration.ofMinutes(1)).toString()))
+                .when().post("/api/v1/tickets/admin/events/" + eventId + "/schedules").then().statusCode(201)
+                .extract().path("schedule_id")).longValue();
+        List<Map<String, Object>> sections = new java.util.ArrayList<>();
+        sections.add(Map.of("name", "VIP", "grade", "VIP", "price", 150_000, "rows", List.of(rowRange(1, seatsPerRow))));
+        if (rows > 1) {
+            sections.add(Map.of("name", "R", "grade", "R", "price", 120_000,
+                    "rows", java.util.stream.IntStream.rangeClosed(2, rows).mapToObj(row -> rowRange(row, seatsPerRow)).toList()));
+        }
+        operator().body(Map.of("sections", sections)).when().put("/api/v1/tickets/admin/schedules/" + scheduleId + "/seat-map")
+                .then().statusCode(200);
         return new Stage(eventId, scheduleId);
+    }
+
+    /** A request as an operator ({@code groups} holds "operator"), with a JSON body to come. */
+    public static io.restassured.specification.RequestSpecification operator() {
+        return io.restassured.RestAssured.given().header("Authorization", DevTokens.operatorBearer("operator-1"))
+                .contentType("application/json");
+    }
+
+    private static Map<String, Object> rowRange(int row, int seats) {
+        return Map.of("row", row + "열", "from", 1, "to", seats);
     }
 
     /** Moves the show of a schedule to another time. */

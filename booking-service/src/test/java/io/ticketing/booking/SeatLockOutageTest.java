@@ -30,6 +30,9 @@ class SeatLockOutageTest {
     URI base;
 
     @Inject
+    io.ticketing.booking.service.SeatMapSync seatMaps;
+
+    @Inject
     DataSource db;
 
     @BeforeEach
@@ -63,6 +66,8 @@ class SeatLockOutageTest {
 
         SeatLockServiceResource.current().flushRedis();
 
+        seatMaps.sync(); // seat-lock knows the schedule's sale again, as SeatMapSync's next round would make it
+
         String bearer = DevTokens.bearer("collector");
         Race.Outcome outcome = Race.run(5, user -> Race.post(base, "/api/v1/tickets/bookings", bearer,
                 Api.json(Api.bookingBody(stage, Fixtures.seats("2열", user + 1), null))));
@@ -83,6 +88,8 @@ class SeatLockOutageTest {
         String holdOnSecond = Api.hold("holder", stage.scheduleId(), second);
 
         SeatLockServiceResource.current().flushRedis();
+
+        seatMaps.sync(); // seat-lock knows the schedule's sale again, as SeatMapSync's next round would make it
 
         // The sold marker is gone from Redis, so seat-lock lets claims through: the database refuses them all.
         String body = Api.json(Api.bookingBody(stage, first, null));

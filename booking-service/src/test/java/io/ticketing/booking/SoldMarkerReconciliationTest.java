@@ -31,6 +31,9 @@ class SoldMarkerReconciliationTest {
     URI base;
 
     @Inject
+    io.ticketing.booking.service.SeatMapSync seatMaps;
+
+    @Inject
     DataSource db;
 
     @Inject
@@ -50,6 +53,8 @@ class SoldMarkerReconciliationTest {
         Api.cancel("fickle", cancelled).statusCode(200);
 
         SeatLockServiceResource.current().flushRedis();
+
+        seatMaps.sync(); // seat-lock knows the schedule's sale again, as SeatMapSync's next round would make it
         // The hole: Redis forgot, so a sold seat can be held.
         String token = Api.hold("eager", stage.scheduleId(), Fixtures.seats("1열", 1));
         Api.lock("eager", stage.scheduleId(), Fixtures.seats("1열", 8)).statusCode(200);
@@ -78,6 +83,7 @@ class SoldMarkerReconciliationTest {
         Fixtures.execute(db, "INSERT INTO booked_seats (booking_id, seat_id) SELECT b.id, s.id FROM bookings b JOIN seats s "
                 + "ON b.user_id = 'a-fan-with-a-rather-long-user-name-' || s.id WHERE b.schedule_id = ?", stage.scheduleId());
         SeatLockServiceResource.current().flushRedis();
+        seatMaps.sync(); // seat-lock knows the schedule's sale again, as SeatMapSync's next round would make it
 
         reconciler.reconcile();
 

@@ -131,17 +131,24 @@ class RenderedManifestsTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void ingressRoutesLikeTheGateway(String overlay) throws Exception {
-        Ingress ingress = of(render(overlay), Ingress.class).get(0);
         Map<String, String> routes = new java.util.HashMap<>();
-        for (HTTPIngressPath path : ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
-            assertEquals("Prefix", path.getPathType());
-            routes.put(path.getPath(), path.getBackend().getService().getName());
+        Map<String, String> bodySizes = new java.util.HashMap<>();
+        for (Ingress ingress : of(render(overlay), Ingress.class)) {
+            for (HTTPIngressPath path : ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
+                assertEquals("Prefix", path.getPathType());
+                routes.put(path.getPath(), path.getBackend().getService().getName());
+                bodySizes.put(path.getPath(), ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"));
+            }
         }
-        assertEquals(Map.of("/api/v1/tickets/seats", "seat-lock-service", "/api/v1/tickets", "booking-service"), routes);
+        assertEquals(Map.of("/api/v1/tickets/seats", "seat-lock-service", "/api/v1/tickets", "booking-service",
+                "/api/v1/tickets/admin", "booking-service"), routes);
+        // Seat maps of large halls come in one request to the operator API only.
+        assertEquals(Map.of("/api/v1/tickets/seats", "16k", "/api/v1/tickets", "16k", "/api/v1/tickets/admin", "1m"), bodySizes);
         String gateway = Files.readString(ROOT.resolve("gateway/ticketing.conf.template"), StandardCharsets.UTF_8);
         assertEquals("http://seat_lock_service", gatewayRoute(gateway, "location ^~ /api/v1/tickets/seats/ {"));
         assertEquals("http://seat_lock_service", gatewayRoute(gateway, "location = /api/v1/tickets/seats {"));
         assertEquals("http://booking_service", gatewayRoute(gateway, "location ^~ /api/v1/tickets/ {"));
+        assertEquals("http://booking_service", gatewayRoute(gateway, "location ^~ /api/v1/tickets/admin/ {"));
         assertFalse(gateway.lines().anyMatch(line -> line.strip().startsWith("location") && line.contains("internal")),
                 "the gateway never routes seat-lock's internal API");
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.ticketing.seatlock.TestData.seats;
 import static org.hamcrest.Matchers.is;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,12 @@ class InternalApiClosedTest {
         }
     }
 
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
     @Test
     void everyInternalOperationIsRefusedAndNothingChanges() {
-        long schedule = TestData.newScheduleId();
+        long schedule = TestData.newScheduleIdWrittenDirectly(redis);
         String token = SeatApi.lockToken("holder", schedule, seats(1));
         Map<String, Object> onTheHold = Map.of("schedule_id", schedule, "seats", seats(1), "lock_token", token);
 
@@ -42,6 +46,12 @@ class InternalApiClosedTest {
                 .when().post("/internal/v1/seats/claims").then().statusCode(403).body("code", is("SERVICE_KEY_INVALID"));
         BookingClaimTest.internal("holder", "/internal/v1/seats/bookings/cancel",
                 Map.of("schedule_id", schedule, "booking_id", 1, "seats", seats(2))).statusCode(403);
+        // Nor can anyone publish a sale: the seat map and window stay as they are.
+        TestData.internal("/internal/v1/seat-maps/staged", Map.of("schedule_id", schedule,
+                "staging", java.util.UUID.randomUUID().toString(), "seats", List.of())).statusCode(403)
+                .body("code", is("SERVICE_KEY_INVALID"));
+        TestData.internal("/internal/v1/seat-maps", Map.of("schedule_id", schedule, "version", 9)).statusCode(403);
+        TestData.internal("/internal/v1/seat-maps/versions", Map.of("schedule_ids", List.of(schedule))).statusCode(403);
 
         // The hold is untouched: still the holder's, still lockable by nobody else, no claim was made.
         SeatApi.verify("holder", schedule, token, seats(1)).statusCode(200).body("valid", is(true));

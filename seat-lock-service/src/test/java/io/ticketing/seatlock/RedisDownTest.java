@@ -17,7 +17,7 @@ class RedisDownTest {
 
     @Test
     void lockAnswers503WithinASecond() {
-        long schedule = TestData.newScheduleId();
+        long schedule = TestData.unpublishedScheduleId();
         for (int attempt = 0; attempt < 3; attempt++) {
             long start = System.nanoTime();
             SeatApi.lock("patient", schedule, seats(1)).statusCode(503)
@@ -30,7 +30,7 @@ class RedisDownTest {
 
     @Test
     void otherOperationsAnswer503Too() {
-        long schedule = TestData.newScheduleId();
+        long schedule = TestData.unpublishedScheduleId();
         SeatApi.held("patient", schedule).statusCode(503).body("code", is("LOCK_STORE_UNAVAILABLE"));
         SeatApi.release("patient", schedule, java.util.UUID.randomUUID().toString()).statusCode(503);
     }

@@ -30,6 +30,15 @@ public final class DevTokens {
     }
 
     /** A token of the user that expires after {@code seconds}. */
+    /** A token whose {@code groups} hold {@code operator}: the operator API's. */
+    public static String forOperator(String userId) {
+        return Jwt.issuer(ISSUER).subject(userId).upn(userId).groups(Set.of("user", "operator")).expiresIn(3600).sign(DEV_KEY);
+    }
+
+    public static String operatorBearer(String userId) {
+        return "Bearer " + forOperator(userId);
+    }
+
     public static String expiringIn(String userId, long seconds) {
         return Jwt.issuer(ISSUER).subject(userId).upn(userId).groups(Set.of("user")).expiresIn(seconds).sign(DEV_KEY);
     }

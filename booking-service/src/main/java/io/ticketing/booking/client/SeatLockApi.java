@@ -73,7 +73,7 @@ interface SeatLockApi {
         if (status == 401) {
             return new BookingException(ErrorCode.UNAUTHENTICATED);
         }
-        if (status == 403 || status == 409 || status == 410) {
+        if (status == 403 || status == 404 || status == 409 || status == 410) {
             return refusal(status, response.readEntity(Problem.class));
         }
         return new SeatLockUnavailableException("seat-lock answered " + status);
@@ -91,6 +91,10 @@ interface SeatLockApi {
             case "LOCK_EXPIRED" -> ErrorCode.LOCK_EXPIRED;
             case "NOT_LOCK_OWNER" -> ErrorCode.NOT_LOCK_OWNER;
             case "SEAT_LIMIT_REACHED" -> ErrorCode.SEAT_LIMIT_REACHED;
+            // Free seats are claimed only inside the sales window and the seat map booking published.
+            case "SCHEDULE_NOT_FOUND" -> ErrorCode.SCHEDULE_NOT_FOUND;
+            case "SEAT_NOT_FOUND" -> ErrorCode.SEAT_NOT_FOUND;
+            case "SALES_NOT_OPEN", "SALES_CLOSED" -> null;
             // The claim token comes from the Idempotency-Key and the body: taken for other seats, the
             // key was used for another request.
             case "CLAIM_TOKEN_REUSED" -> ErrorCode.IDEMPOTENCY_KEY_REUSED;
@@ -98,6 +102,9 @@ interface SeatLockApi {
         };
         if (code != null) {
             return new BookingException(code, null, problem.conflictingSeats());
+        }
+        if ("SALES_NOT_OPEN".equals(problem.code()) || "SALES_CLOSED".equals(problem.code())) {
+            return BookingException.outsideSales(ErrorCode.valueOf(problem.code()), problem.salesOpenAt(), problem.salesCloseAt());
         }
         Log.errorf("seat-lock refused booking-service with %d %s: check the service key", status, problem.code());
         return new SeatLockUnavailableException("seat-lock answered " + status);

@@ -60,6 +60,30 @@ public final class SeatLockDtos {
     }
 
     /** The parts of seat-lock's problem+json that booking acts on. */
-    public record Problem(String code, List<SeatConflict> conflictingSeats) {
+    public record Problem(String code, List<SeatConflict> conflictingSeats, Instant salesOpenAt, Instant salesCloseAt) {
+    }
+
+    /** Seats of one row: the compact form in which seat maps travel. */
+    public record SeatRow(String row, List<Integer> numbers) {
+    }
+
+    public record StagedSeats(long scheduleId, String staging, List<SeatRow> seats) {
+    }
+
+    public record StagedAnswer(long scheduleId, int staged) {
+    }
+
+    public record PublishSeatMap(long scheduleId, long version, Instant salesOpenAt, Instant salesCloseAt, Instant keepUntil,
+            String staging, List<SeatRow> offSale) {
+    }
+
+    /** {@code outcome}: PUBLISHED, STALE (seat-lock has an equal or newer version) or SEATS_IN_USE. */
+    public record PublishAnswer(long scheduleId, String outcome, Long publishedVersion, List<SeatRef> seatsInUse) {
+    }
+
+    public record SeatMapVersion(long scheduleId, Long version) {
+    }
+
+    public record SeatMapVersions(List<SeatMapVersion> versions) {
     }
 }

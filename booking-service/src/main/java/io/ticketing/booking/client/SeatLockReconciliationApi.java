@@ -10,13 +10,18 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.ticketing.booking.client.SeatLockDtos.PublishAnswer;
+import io.ticketing.booking.client.SeatLockDtos.PublishSeatMap;
 import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
+import io.ticketing.booking.client.SeatLockDtos.SeatMapVersions;
+import io.ticketing.booking.client.SeatLockDtos.StagedAnswer;
+import io.ticketing.booking.client.SeatLockDtos.StagedSeats;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsRequest;
 
 /**
- * seat-lock-service's sold-marker reconciliation API: booking acting for itself, with the service key
- * alone. A client of its own (config key {@code seat-lock-reconciliation}, the same URL) because it
+ * seat-lock-service's API for what booking tells it on its own behalf, with the service key alone:
+ * the sold-marker reconciliation, and each schedule's sales window and seat map. A client of its own (config key {@code seat-lock-reconciliation}, the same URL) because it
  * runs in the background, where a surge may slow seat-lock down: it may wait seconds, where a user's
  * booking gives up after 0.8 s. Anything but 2xx throws, and the next round tries again.
  */
@@ -29,6 +34,18 @@ public interface SeatLockReconciliationApi {
     @POST
     @Path("/internal/v1/sold-seats/incomplete")
     ScheduleIds incomplete(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey, ScheduleIds request);
+
+    @POST
+    @Path("/internal/v1/seat-maps/staged")
+    StagedAnswer stage(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey, StagedSeats request);
+
+    @POST
+    @Path("/internal/v1/seat-maps")
+    PublishAnswer publish(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey, PublishSeatMap request);
+
+    @POST
+    @Path("/internal/v1/seat-maps/versions")
+    SeatMapVersions versions(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey, ScheduleIds request);
 
     @POST
     @Path("/internal/v1/sold-seats")

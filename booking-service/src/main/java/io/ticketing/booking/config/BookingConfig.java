@@ -113,6 +113,41 @@ public interface BookingConfig {
         Duration lookBack();
     }
 
+    /** What operators may define ({@code Catalogue}). */
+    Operator operator();
+
+    interface Operator {
+
+        /** The largest request body of the operator API, in bytes: a large hall's seat map in one request. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
+
+        /** The most seats one schedule's seat map may have. */
+        @WithDefault("50000")
+        int maxSeatsPerSchedule();
+
+        /** The most seats of one schedule that may be off sale (each is checked free at every publication). */
+        @WithDefault("10000")
+        int maxSeatsOffSale();
+    }
+
+    /** The publication of each schedule's sales window and seat map to seat-lock ({@code SeatMapSync}). */
+    SeatMaps seatMaps();
+
+    interface SeatMaps {
+
+        /**
+         * How often every schedule not yet closed is checked against what seat-lock has, and published
+         * again where seat-lock's is missing (Redis restarted empty) or older. "off" turns it off.
+         */
+        @WithDefault("2s")
+        String checkEvery();
+
+        /** Check and publish once at start-up, before the service is ready. */
+        @WithDefault("true")
+        boolean publishAtStart();
+    }
+
     /** The warm-up that runs the service's hot paths at start, before readiness says UP. */
     WarmUp warmUp();
 

@@ -1,6 +1,8 @@
 package io.ticketing.booking.error;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A domain failure with its {@link ErrorCode}; the REST layer turns it into problem+json. */
 public class BookingException extends RuntimeException {
@@ -8,6 +10,11 @@ public class BookingException extends RuntimeException {
     private final ErrorCode code;
     private final String detail;
     private final List<SeatConflict> conflicts;
+    private final SalesWindow salesWindow;
+
+    /** When the sale opens or closes, for the problem's {@code sales_open_at} / {@code sales_close_at}. */
+    public record SalesWindow(Instant opensAt, Instant closesAt) {
+    }
 
     public BookingException(ErrorCode code) {
         this(code, null, List.of());
@@ -18,10 +25,21 @@ public class BookingException extends RuntimeException {
     }
 
     public BookingException(ErrorCode code, String detail, List<SeatConflict> conflicts) {
+        this(code, detail, conflicts, null);
+    }
+
+    private BookingException(ErrorCode code, String detail, List<SeatConflict> conflicts, SalesWindow salesWindow) {
         super(code.name(), null, false, false);
         this.code = code;
         this.detail = detail;
         this.conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+        this.salesWindow = salesWindow;
+    }
+
+    /** SALES_NOT_OPEN or SALES_CLOSED, with the window in the body so that a client can count down. */
+    public static BookingException outsideSales(ErrorCode code, Instant opensAt, Instant closesAt) {
+        return new BookingException(code, code == ErrorCode.SALES_NOT_OPEN && opensAt != null ? opensAt.toString() : null,
+                List.of(), new SalesWindow(opensAt, closesAt));
     }
 
     public ErrorCode code() {
@@ -34,5 +52,9 @@ public class BookingException extends RuntimeException {
 
     public List<SeatConflict> conflicts() {
         return conflicts;
+    }
+
+    public Optional<SalesWindow> salesWindow() {
+        return Optional.ofNullable(salesWindow);
     }
 }

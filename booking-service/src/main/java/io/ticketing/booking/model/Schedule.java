@@ -1,5 +1,6 @@
 package io.ticketing.booking.model;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -8,6 +9,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.ticketing.booking.error.BookingException;
+import io.ticketing.booking.error.ErrorCode;
 
 /** One performance of an event. */
 @Entity
@@ -23,4 +27,28 @@ public class Schedule {
 
     @Column(name = "starts_at")
     public OffsetDateTime startsAt;
+
+    /** From when seats can be held and booked. */
+    @Column(name = "sales_open_at")
+    public OffsetDateTime salesOpenAt;
+
+    /** Until when (exclusive) seats can be held and booked; by default, when the show starts. */
+    @Column(name = "sales_close_at")
+    public OffsetDateTime salesCloseAt;
+
+    /** The version of the last publication of this schedule to seat-lock ({@code SeatMapPublisher}). */
+    @Column(name = "seat_map_version")
+    public Long seatMapVersion;
+
+    /** Refuses a booking outside the sales window: before it opens, or from its close on. */
+    public void checkOnSale(Instant now) {
+        Instant opens = salesOpenAt.toInstant();
+        Instant closes = salesCloseAt.toInstant();
+        if (now.isBefore(opens)) {
+            throw BookingException.outsideSales(ErrorCode.SALES_NOT_OPEN, opens, closes);
+        }
+        if (!now.isBefore(closes)) {
+            throw BookingException.outsideSales(ErrorCode.SALES_CLOSED, opens, closes);
+        }
+    }
 }

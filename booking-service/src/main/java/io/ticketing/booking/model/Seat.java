@@ -34,6 +34,10 @@ public class Seat {
 
     public Long price;
 
+    /** False once withdrawn by an operator (or for the moment its price changes): it cannot be held. */
+    @Column(name = "on_sale")
+    public Boolean onSale;
+
     /** The largest fencing token that booked this seat; a booking with a smaller one is stale. */
     @Column(name = "last_fencing_token")
     public Long lastFencingToken;

@@ -18,6 +18,11 @@ public class SeatRepository implements PanacheRepository<Seat> {
         return list("scheduleId", scheduleId).stream().sorted(Seat.DISPLAY_ORDER).toList();
     }
 
+    /** The seats of the schedule on sale (not withdrawn), in display order: its seat map. */
+    public List<Seat> onSale(long scheduleId) {
+        return list("scheduleId = ?1 and onSale = true", scheduleId).stream().sorted(Seat.DISPLAY_ORDER).toList();
+    }
+
     /** The seats named, in the order named; those that do not exist are simply missing. */
     @SuppressWarnings("unchecked")
     public List<Seat> find(long scheduleId, List<SeatRef> refs) {

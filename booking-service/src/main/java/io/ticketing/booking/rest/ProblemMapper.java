@@ -36,7 +36,18 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response domain(BookingException e, HttpHeaders headers, UriInfo uri) {
-        return problem(e.code(), e.detail(), e.conflicts(), headers, uri);
+        Response problem = problem(e.code(), e.detail(), e.conflicts(), headers, uri);
+        if (e.salesWindow().isEmpty()) {
+            return problem;
+        }
+        return Response.fromResponse(problem).entity(((Problem) problem.getEntity())
+                .withSalesWindow(e.salesWindow().get().opensAt(), e.salesWindow().get().closesAt())).build();
+    }
+
+    /** Signed in, but not an operator, on the operator API. */
+    @ServerExceptionMapper
+    Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return problem(ErrorCode.OPERATOR_ONLY, null, List.of(), headers, uri);
     }
 
     /** Timed out, circuit open, connection refused, or a 5xx: seat-lock cannot vouch for the hold now. */

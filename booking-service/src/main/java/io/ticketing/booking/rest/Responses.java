@@ -25,9 +25,9 @@ final class Responses {
     record EventList(List<EventSummary> events) {
     }
 
-    record ScheduleSummary(long scheduleId, OffsetDateTime startsAt) {
+    record ScheduleSummary(long scheduleId, OffsetDateTime startsAt, OffsetDateTime salesOpenAt, OffsetDateTime salesCloseAt) {
         static ScheduleSummary of(Schedule schedule) {
-            return new ScheduleSummary(schedule.id, schedule.startsAt);
+            return new ScheduleSummary(schedule.id, schedule.startsAt, schedule.salesOpenAt, schedule.salesCloseAt);
         }
     }
 

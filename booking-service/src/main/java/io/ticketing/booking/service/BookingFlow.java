@@ -49,6 +49,8 @@ class BookingFlow {
         if (replay.isPresent()) {
             return replay.get();
         }
+        // After the replay: a retry of a booking made in time gets its booking, even after sales closed.
+        schedule.checkOnSale(java.time.Instant.now());
 
         String claimToken = replays.claimTokenFor(caller.userId(), command);
         // This attempt's own name at seat-lock: its abort undoes only its own part in a claim that a

@@ -94,6 +94,6 @@ public class SeatMapService {
         if (schedules.findByIdOptional(scheduleId).isEmpty()) {
             throw new BookingException(ErrorCode.SCHEDULE_NOT_FOUND, Long.toString(scheduleId));
         }
-        return new Sales(now, seats.ofSchedule(scheduleId), Set.copyOf(bookedSeats.activeInSchedule(scheduleId)));
+        return new Sales(now, seats.onSale(scheduleId), Set.copyOf(bookedSeats.activeInSchedule(scheduleId)));
     }
 }

@@ -122,9 +122,11 @@ class WarmUp {
         long scheduleId = id;
         entityManager.createNativeQuery("INSERT INTO events (id, title, venue) VALUES (?1, 'warm-up', 'warm-up')")
                 .setParameter(1, eventId).executeUpdate();
-        entityManager.createNativeQuery("INSERT INTO schedules (id, event_id, starts_at) VALUES (?1, ?2, ?3)")
+        entityManager.createNativeQuery("INSERT INTO schedules (id, event_id, starts_at, sales_open_at, sales_close_at) "
+                + "VALUES (?1, ?2, ?3, ?4, ?3)")
                 .setParameter(1, scheduleId).setParameter(2, eventId)
-                .setParameter(3, OffsetDateTime.now().plusDays(1)).executeUpdate();
+                .setParameter(3, OffsetDateTime.now().plusDays(1)).setParameter(4, OffsetDateTime.now().minusDays(1))
+                .executeUpdate();
         entityManager.createNativeQuery("INSERT INTO seats (id, schedule_id, row_label, number, grade, price) "
                 + "VALUES (?1, ?2, 'W', 1, 'R', 1000), (?1 - 1, ?2, 'W', 2, 'R', 1000)")
                 .setParameter(1, id).setParameter(2, scheduleId).executeUpdate();
@@ -132,7 +134,7 @@ class WarmUp {
         String user = "warm-up";
         List<SeatRef> refs = List.of(new SeatRef("W", 1), new SeatRef("W", 2));
         seats.find(scheduleId, refs);
-        seats.ofSchedule(scheduleId);
+        seats.onSale(scheduleId);
         BookingCommand command = new BookingCommand(eventId, scheduleId, refs, null, "warm-up-" + round);
         bookings.findByIdempotencyKey(user, command.idempotencyKey());
         CommitDeadlines inTime = new CommitDeadlines(Deadline.in(Duration.ofMinutes(1)), Deadline.in(Duration.ofMinutes(1)));

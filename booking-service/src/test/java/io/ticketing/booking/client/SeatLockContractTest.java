@@ -29,6 +29,12 @@ import io.ticketing.booking.client.SeatLockDtos.ClaimRequest;
 import io.ticketing.booking.client.SeatLockDtos.ConfirmRequest;
 import io.ticketing.booking.client.SeatLockDtos.HeldSeats;
 import io.ticketing.booking.client.SeatLockDtos.Problem;
+import io.ticketing.booking.client.SeatLockDtos.PublishAnswer;
+import io.ticketing.booking.client.SeatLockDtos.PublishSeatMap;
+import io.ticketing.booking.client.SeatLockDtos.SeatMapVersions;
+import io.ticketing.booking.client.SeatLockDtos.SeatRow;
+import io.ticketing.booking.client.SeatLockDtos.StagedAnswer;
+import io.ticketing.booking.client.SeatLockDtos.StagedSeats;
 import io.ticketing.booking.client.SeatLockDtos.Rebuild;
 import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
 import io.ticketing.booking.client.SeatLockDtos.SeatCount;
@@ -95,7 +101,7 @@ class SeatLockContractTest {
     void everyErrorCodeTheContractListsBecomesAnAnswerForTheCaller() throws Exception {
         contract().get("operations").fields().forEachRemaining(operation -> operation.getValue().get("errors").fields()
                 .forEachRemaining(error -> assertInstanceOf(BookingException.class,
-                        SeatLockApi.refusal(error.getValue().asInt(), new Problem(error.getKey(), List.of())),
+                        SeatLockApi.refusal(error.getValue().asInt(), new Problem(error.getKey(), List.of(), null, null)),
                         operation.getKey() + " " + error.getKey())));
     }
 

@@ -1,6 +1,7 @@
 package io.ticketing.seatlock.error;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,11 @@ public class SeatLockException extends RuntimeException {
     private final String detail;
     private final List<SeatConflict> conflicts;
     private final Duration retryAfter;
+    private final SalesWindow salesWindow;
+
+    /** When the sale opens or closed, for the problem's {@code sales_open_at} / {@code sales_close_at}. */
+    public record SalesWindow(Instant opensAt, Instant closedAt) {
+    }
 
     public SeatLockException(ErrorCode code) {
         this(code, null, List.of());
@@ -23,20 +29,32 @@ public class SeatLockException extends RuntimeException {
     }
 
     public SeatLockException(ErrorCode code, String detail, List<SeatConflict> conflicts) {
-        this(code, detail, conflicts, null);
+        this(code, detail, conflicts, null, null);
     }
 
     /** A refusal that ends by itself: the client may try again after {@code retryAfter}. */
     public SeatLockException(ErrorCode code, Duration retryAfter) {
-        this(code, null, List.of(), retryAfter);
+        this(code, null, List.of(), retryAfter, null);
     }
 
-    private SeatLockException(ErrorCode code, String detail, List<SeatConflict> conflicts, Duration retryAfter) {
+    private SeatLockException(ErrorCode code, String detail, List<SeatConflict> conflicts, Duration retryAfter,
+            SalesWindow salesWindow) {
         super(code.name(), null, false, false);
         this.code = code;
         this.detail = detail;
         this.conflicts = List.copyOf(conflicts);
         this.retryAfter = retryAfter;
+        this.salesWindow = salesWindow;
+    }
+
+    /** Sales open at {@code opensAt}: the body says when, so a client can count down. */
+    public static SeatLockException salesNotOpen(Instant opensAt) {
+        return new SeatLockException(ErrorCode.SALES_NOT_OPEN, opensAt.toString(), List.of(), null,
+                new SalesWindow(opensAt, null));
+    }
+
+    public static SeatLockException salesClosed(Instant closedAt) {
+        return new SeatLockException(ErrorCode.SALES_CLOSED, null, List.of(), null, new SalesWindow(null, closedAt));
     }
 
     public ErrorCode code() {
@@ -53,5 +71,9 @@ public class SeatLockException extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    public Optional<SalesWindow> salesWindow() {
+        return Optional.ofNullable(salesWindow);
     }
 }

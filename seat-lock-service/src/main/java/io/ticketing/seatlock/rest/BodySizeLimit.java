@@ -15,7 +15,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a body whose declared length is over {@code seat-lock.max-body-bytes} with 413
+ * Refuses a body whose declared length is over {@code seat-lock.max-body-bytes} (64 KB for booking's
+ * seat-map pages, {@link InternalSeatMapResource}) with 413
  * problem+json before it is read. A chunked body with no length is cut off by
  * {@code quarkus.http.limits.max-body-size} instead.
  */
@@ -36,7 +37,9 @@ class BodySizeLimit {
 
     private void check(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || !isOver(length)) {
+        long limit = context.request().path().startsWith(InternalSeatMapResource.PATH) ? InternalSeatMapResource.MAX_BODY_BYTES
+                : config.maxBodyBytes();
+        if (length == null || !isOver(length, limit)) {
             context.next();
             return;
         }
@@ -51,9 +54,9 @@ class BodySizeLimit {
         }
     }
 
-    private boolean isOver(String length) {
+    private static boolean isOver(String length, long limit) {
         try {
-            return Long.parseLong(length.trim()) > config.maxBodyBytes();
+            return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return true;
         }

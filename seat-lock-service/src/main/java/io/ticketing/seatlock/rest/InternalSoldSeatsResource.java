@@ -54,14 +54,7 @@ public class InternalSoldSeatsResource {
     @Path("/incomplete")
     @Operation(summary = "Of these schedules, those whose sold markers Redis does not have whole")
     public Uni<ScheduleIdsResponse> incomplete(ScheduleIdsRequest request) {
-        validate.body(request);
-        if (request.scheduleIds() == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, "schedule_ids");
-        }
-        if (request.scheduleIds().size() > MAX_SCHEDULES_PER_CHECK) {
-            throw new SeatLockException(ErrorCode.INVALID_FIELD, "schedule_ids");
-        }
-        List<Long> ids = request.scheduleIds().stream().map(id -> validate.positiveId(id, "schedule_ids[]")).distinct().toList();
+        List<Long> ids = validate.scheduleIds(validate.body(request).scheduleIds(), MAX_SCHEDULES_PER_CHECK);
         return soldMarkers.incomplete(ids).map(ScheduleIdsResponse::new);
     }
 

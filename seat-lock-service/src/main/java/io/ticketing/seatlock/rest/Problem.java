@@ -1,5 +1,6 @@
 package io.ticketing.seatlock.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,14 +15,19 @@ import io.ticketing.seatlock.model.SeatConflict;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String code, String instance,
-        List<SeatConflict> conflictingSeats) {
+        List<SeatConflict> conflictingSeats, Instant salesOpenAt, Instant salesCloseAt) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(ErrorCode code, String detail, List<SeatConflict> conflicts, boolean english, String path) {
         String slug = code.name().toLowerCase(Locale.ROOT).replace('_', '-');
         return new Problem("urn:ticketing:problem:" + slug, code.title(), code.status(),
-                code.message(english, detail), code.name(), path, conflicts);
+                code.message(english, detail), code.name(), path, conflicts, null, null);
+    }
+
+    /** The same problem telling when the sale opens or closed (SALES_NOT_OPEN, SALES_CLOSED). */
+    public Problem withSalesWindow(Instant opensAt, Instant closedAt) {
+        return new Problem(type, title, status, detail, code, instance, conflictingSeats, opensAt, closedAt);
     }
 
     /**

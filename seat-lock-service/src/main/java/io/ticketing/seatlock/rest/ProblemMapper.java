@@ -31,7 +31,10 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response domain(SeatLockException e, HttpHeaders headers, UriInfo uri) {
-        Response problem = problem(e.code(), e.detail(), e.conflicts(), headers, uri);
+        Response plain = problem(e.code(), e.detail(), e.conflicts(), headers, uri);
+        Response problem = e.salesWindow().map(window -> Response.fromResponse(plain)
+                .entity(((Problem) plain.getEntity()).withSalesWindow(window.opensAt(), window.closedAt())).build())
+                .orElse(plain);
         return e.retryAfter().map(wait -> Response.fromResponse(problem)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))).build())
                 .orElse(problem);

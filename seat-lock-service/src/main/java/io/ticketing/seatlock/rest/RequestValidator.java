@@ -44,6 +44,17 @@ class RequestValidator {
         return id;
     }
 
+    /** Distinct positive schedule ids, at most {@code max} of them. */
+    List<Long> scheduleIds(List<Long> ids, int max) {
+        if (ids == null) {
+            throw new SeatLockException(ErrorCode.MISSING_FIELD, "schedule_ids");
+        }
+        if (ids.size() > max) {
+            throw new SeatLockException(ErrorCode.INVALID_FIELD, "schedule_ids");
+        }
+        return ids.stream().map(id -> positiveId(id, "schedule_ids[]")).distinct().toList();
+    }
+
     void optionalPositiveId(Long id, String field) {
         if (id != null) {
             positiveId(id, field);
@@ -89,6 +100,35 @@ class RequestValidator {
             }
         }
         return List.copyOf(seats);
+    }
+
+    /**
+     * Seats given as rows of numbers ({@code {"row":"1열","numbers":[1,2,3]}}), the compact form of
+     * seat maps: well-formed and distinct, at most {@code max} of them.
+     */
+    List<Seat> seatRows(List<Requests.SeatRow> rows, String field, int max) {
+        if (rows == null) {
+            return List.of();
+        }
+        List<Seat> seats = new java.util.ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Requests.SeatRow row : rows) {
+            if (row == null || row.numbers() == null) {
+                throw new SeatLockException(ErrorCode.MISSING_FIELD, field + "[].numbers");
+            }
+            if (seats.size() + row.numbers().size() > max) {
+                throw new SeatLockException(ErrorCode.TOO_MANY_SEATS, Integer.toString(max));
+            }
+            for (Integer number : row.numbers()) {
+                Seat seat = new Seat(row.row(), number);
+                check(seat);
+                if (!seen.add(seat.member())) {
+                    throw new SeatLockException(ErrorCode.DUPLICATE_SEAT, seat.toString());
+                }
+                seats.add(seat);
+            }
+        }
+        return seats;
     }
 
     private static void check(Seat seat) {

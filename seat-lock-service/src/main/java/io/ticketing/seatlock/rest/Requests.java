@@ -48,4 +48,15 @@ final class Requests {
 
     record ScheduleIdsRequest(List<Long> scheduleIds) {
     }
+
+    /** Seats of one row, the compact form of seat maps. */
+    record SeatRow(String row, List<Integer> numbers) {
+    }
+
+    record StagedSeatsRequest(Long scheduleId, String staging, List<SeatRow> seats) {
+    }
+
+    record PublishSeatMapRequest(Long scheduleId, Long version, Instant salesOpenAt, Instant salesCloseAt, Instant keepUntil,
+            String staging, List<SeatRow> offSale) {
+    }
 }

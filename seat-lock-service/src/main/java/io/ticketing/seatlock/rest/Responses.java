@@ -44,4 +44,18 @@ final class Responses {
 
     record ScheduleIdsResponse(List<Long> scheduleIds) {
     }
+
+    record StagedSeatsResponse(long scheduleId, int staged) {
+    }
+
+    /** {@code outcome}: PUBLISHED, STALE (an equal or newer version is there) or SEATS_IN_USE. */
+    record PublishSeatMapResponse(long scheduleId, String outcome, Long publishedVersion, List<Seat> seatsInUse) {
+    }
+
+    /** Each schedule's published seat-map version; null for one seat-lock does not have. */
+    record SeatMapVersion(long scheduleId, Long version) {
+    }
+
+    record SeatMapVersionsResponse(List<SeatMapVersion> versions) {
+    }
 }

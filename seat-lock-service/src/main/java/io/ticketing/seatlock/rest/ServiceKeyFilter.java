@@ -15,7 +15,7 @@ import io.ticketing.seatlock.error.SeatLockException;
 /**
  * Who may call the internal API: only a caller presenting {@code X-Service-Key} equal to
  * {@code seat-lock.internal-api-key} (compared in constant time). With no key configured, nobody.
- * One check for every operation of {@link InternalClaimResource} and {@link InternalSoldSeatsResource},
+ * One check for every operation of {@link InternalClaimResource}, {@link InternalSoldSeatsResource} and {@link InternalSeatMapResource},
  * before its body is looked at.
  */
 class ServiceKeyFilter {
@@ -31,7 +31,8 @@ class ServiceKeyFilter {
     @ServerRequestFilter
     void check(ContainerRequestContext request, SimpleResourceInfo resource) {
         if (resource.getResourceClass() != InternalClaimResource.class
-                && resource.getResourceClass() != InternalSoldSeatsResource.class) {
+                && resource.getResourceClass() != InternalSoldSeatsResource.class
+                && resource.getResourceClass() != InternalSeatMapResource.class) {
             return;
         }
         String expected = config.internalApiKey().orElse(null);

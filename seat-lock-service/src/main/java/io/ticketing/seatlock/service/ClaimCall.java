@@ -29,7 +29,8 @@ record ClaimCall(String owner, long scheduleId, String origin, String claimToken
     public List<String> keys() {
         return concat(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.fence(scheduleId), SeatKeys.index(scheduleId),
                 SeatKeys.hold(scheduleId, origin), SeatKeys.claimAttempts(scheduleId, claimToken),
-                SeatKeys.claimAborted(scheduleId, claimToken), SeatKeys.userSeats(scheduleId, owner)), seatKeys(scheduleId, seats));
+                SeatKeys.claimAborted(scheduleId, claimToken), SeatKeys.userSeats(scheduleId, owner), SeatKeys.sale(scheduleId),
+                SeatKeys.seatMap(scheduleId)), seatKeys(scheduleId, seats));
     }
 
     @Override
@@ -41,6 +42,10 @@ record ClaimCall(String owner, long scheduleId, String origin, String claimToken
     @Override
     public SeatOutcome<Hold> read(Response reply) {
         long code = reply.get(0).toLong();
+        SeatOutcome<Hold> outsideSale = ScriptReplies.saleRefusal((int) code, reply, seats);
+        if (outsideSale != null) {
+            return outsideSale;
+        }
         return switch ((int) code) {
             case 1 -> new SeatOutcome.Granted<>(new Hold(claimToken, scheduleId, seats,
                     Instant.ofEpochMilli(reply.get(2).toLong()), reply.get(1).toLong()));

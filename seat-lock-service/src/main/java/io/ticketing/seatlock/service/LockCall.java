@@ -14,7 +14,10 @@ import io.ticketing.seatlock.model.Hold;
 import io.ticketing.seatlock.model.Seat;
 import io.vertx.mutiny.redis.client.Response;
 
-/** lock.lua: every seat for one owner, or none, within the owner's seat limit and hold window. */
+/**
+ * lock.lua: every seat for one owner, or none, within the owner's seat limit and hold window, inside
+ * the schedule's sales window and its seat map.
+ */
 record LockCall(String owner, long scheduleId, String token, List<Seat> seats, SeatLockConfig config)
         implements ScriptCall<SeatOutcome<Hold>> {
 
@@ -26,7 +29,8 @@ record LockCall(String owner, long scheduleId, String token, List<Seat> seats, S
     @Override
     public List<String> keys() {
         return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.fence(scheduleId), SeatKeys.index(scheduleId),
-                SeatKeys.userSeats(scheduleId, owner), SeatKeys.userWindow(scheduleId, owner), SeatKeys.abandoned(scheduleId, token)),
+                SeatKeys.userSeats(scheduleId, owner), SeatKeys.userWindow(scheduleId, owner), SeatKeys.abandoned(scheduleId, token),
+                SeatKeys.sale(scheduleId), SeatKeys.seatMap(scheduleId)),
                 seatKeys(scheduleId, seats));
     }
 
@@ -39,7 +43,12 @@ record LockCall(String owner, long scheduleId, String token, List<Seat> seats, S
 
     @Override
     public SeatOutcome<Hold> read(Response reply) {
-        return switch (reply.get(0).toInteger().intValue()) {
+        int code = reply.get(0).toInteger();
+        SeatOutcome<Hold> refusal = ScriptReplies.saleRefusal(code, reply, seats);
+        if (refusal != null) {
+            return refusal;
+        }
+        return switch (code) {
             case 1 -> new SeatOutcome.Granted<>(new Hold(token, scheduleId, seats, Instant.ofEpochMilli(reply.get(2).toLong()),
                     reply.get(1).toLong()));
             case 0 -> new SeatOutcome.Conflict<>(ScriptReplies.conflicts(seats, reply.get(1)));

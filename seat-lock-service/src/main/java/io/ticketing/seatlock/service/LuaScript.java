@@ -12,7 +12,8 @@ enum LuaScript {
     ABORT("abort"),
     CANCEL("cancel"),
     RESTORE_SOLD("restore_sold"),
-    ABANDON("abandon");
+    ABANDON("abandon"),
+    PUBLISH_MAP("publish_map");
 
     final String file;
 

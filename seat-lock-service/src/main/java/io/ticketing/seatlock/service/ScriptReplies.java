@@ -40,6 +40,23 @@ final class ScriptReplies {
         return null;
     }
 
+    /** The refusals of common.lua's sale_refusal (-6, -7, -8, -10); null for any other answer. */
+    static <T> SeatOutcome<T> saleRefusal(int code, Response reply, List<Seat> seats) {
+        return switch (code) {
+            case -6 -> new SeatOutcome.ScheduleUnknown<>();
+            case -7 -> new SeatOutcome.SalesNotOpen<>(java.time.Instant.ofEpochMilli(reply.get(1).toLong()));
+            case -8 -> new SeatOutcome.SalesClosed<>(java.time.Instant.ofEpochMilli(reply.get(1).toLong()));
+            case -10 -> {
+                List<Seat> unknown = new ArrayList<>();
+                for (Response position : reply.get(1)) {
+                    unknown.add(seats.get(position.toInteger() - 1));
+                }
+                yield new SeatOutcome.SeatsUnknown<>(unknown);
+            }
+            default -> null;
+        };
+    }
+
     static List<String> seatKeys(long scheduleId, List<Seat> seats) {
         return seats.stream().map(seat -> SeatKeys.seat(scheduleId, seat)).toList();
     }

@@ -62,6 +62,25 @@ final class SeatKeys {
         return "seat_hold_abandoned:{" + scheduleId + "}:" + token;
     }
 
+    /**
+     * The schedule's sale as booking published it: {@code open} and {@code close} (ms since the epoch)
+     * and the {@code version} of the publication. Missing: booking never published the schedule (or
+     * Redis lost it; booking publishes it again within seconds).
+     */
+    static String sale(long scheduleId) {
+        return "seat_sale:{" + scheduleId + "}";
+    }
+
+    /** The seats of the schedule's seat map, as members ({@code <row>:<number>}): only these may be held. */
+    static String seatMap(long scheduleId) {
+        return "seat_map:{" + scheduleId + "}";
+    }
+
+    /** A seat map being sent in pages, swapped in whole by publish_map.lua. */
+    static String stagedSeatMap(long scheduleId, String staging) {
+        return "seat_map_staged:{" + scheduleId + "}:" + staging;
+    }
+
     /** The per-schedule counter behind fencing tokens. */
     static String fence(long scheduleId) {
         return "seat_fence:{" + scheduleId + "}";

@@ -174,6 +174,11 @@ public class SeatLockService {
             case SeatOutcome.HoldTimeUsedUp<T> usedUp -> throw new SeatLockException(ErrorCode.HOLD_TIME_USED_UP, usedUp.retryAfter());
             case SeatOutcome.ExtensionCapReached<T> cap -> throw new SeatLockException(ErrorCode.HOLD_EXTENSION_LIMIT);
             case SeatOutcome.ClaimTokenReused<T> reused -> throw new SeatLockException(ErrorCode.CLAIM_TOKEN_REUSED);
+            case SeatOutcome.ScheduleUnknown<T> unknown -> throw new SeatLockException(ErrorCode.SCHEDULE_NOT_FOUND);
+            case SeatOutcome.SalesNotOpen<T> notOpen -> throw SeatLockException.salesNotOpen(notOpen.opensAt());
+            case SeatOutcome.SalesClosed<T> closed -> throw SeatLockException.salesClosed(closed.closedAt());
+            case SeatOutcome.SeatsUnknown<T> unknown -> throw new SeatLockException(ErrorCode.SEAT_NOT_FOUND,
+                    unknown.seats().stream().map(Seat::toString).collect(java.util.stream.Collectors.joining(", ")));
             // The record kept changing under three reads in a row: busy, try again.
             case SeatOutcome.RecordChanged<T> changed -> throw new SeatLockException(ErrorCode.LOCK_STORE_UNAVAILABLE);
         };

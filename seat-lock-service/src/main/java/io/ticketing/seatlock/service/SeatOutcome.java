@@ -46,6 +46,22 @@ sealed interface SeatOutcome<T> {
     record RecordChanged<T>() implements SeatOutcome<T> {
     }
 
+    /** booking never published this schedule to seat-lock: there is no such sale. */
+    record ScheduleUnknown<T>() implements SeatOutcome<T> {
+    }
+
+    /** The schedule's sales open at {@code opensAt}. */
+    record SalesNotOpen<T>(java.time.Instant opensAt) implements SeatOutcome<T> {
+    }
+
+    /** The schedule's sales closed at {@code closedAt}. */
+    record SalesClosed<T>(java.time.Instant closedAt) implements SeatOutcome<T> {
+    }
+
+    /** These seats are not in the schedule's seat map. */
+    record SeatsUnknown<T>(List<io.ticketing.seatlock.model.Seat> seats) implements SeatOutcome<T> {
+    }
+
     /** The claim token already names other seats. */
     record ClaimTokenReused<T>() implements SeatOutcome<T> {
     }

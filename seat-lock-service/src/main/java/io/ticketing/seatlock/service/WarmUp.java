@@ -25,32 +25,38 @@ import io.ticketing.seatlock.model.Seat;
 /**
  * Runs the hot paths once the service has started and before readiness says UP, so that the first
  * burst of a sale meets compiled code and open Redis connections instead of a cold JVM: every Lua
- * script (lock, conflict, verify, extend, list, claim, confirm, a lock on a sold seat, cancel,
- * release, abort), the JSON of holds, and the HTTP and JWT path of a request (see {@link SelfRequests}).
+ * script (publishing a seat map, lock, conflict, verify, extend, list, claim, confirm, a lock on a sold
+ * seat, cancel, release, abort), the JSON of holds, and the HTTP and JWT path of a request (see
+ * {@link SelfRequests}).
  * <p>
- * It works on schedule {@value #SCHEDULE}, which request validation refuses, so no real request can
- * name its keys; each instance uses a row of its own, and deletes every key it wrote. Bounded by
+ * Each instance works on a schedule of its own with a negative id, which request validation refuses,
+ * so no real request can name its keys; it publishes that schedule's seat map itself, and deletes
+ * every key it wrote. Bounded by
  * {@code seat-lock.warm-up.max-time}; a Redis that fails stops it at once (readiness then says why).
  */
 @ApplicationScoped
 class WarmUp {
 
-    /** Validation refuses schedule ids below 1: this one belongs to the warm-up alone. */
-    static final long SCHEDULE = 0;
     private static final int SEATS_PER_ROUND = 2;
+    /** Seats of the warm-up's seat map: more than two seconds of rounds use. */
+    private static final int SEATS = 4_000;
     /** The user the warm-up holds and books as. */
     private static final String OWNER = "warm-up";
 
+    /** Validation refuses schedule ids below 1: this one belongs to this instance's warm-up alone. */
+    private final long schedule = -1 - ThreadLocalRandom.current().nextLong(1L << 40);
     private final SeatLockService service;
+    private final SeatMaps seatMaps;
     private final ReactiveRedisDataSource redis;
     private final SeatLockConfig config;
     private final ObjectMapper json;
     private final SelfRequests http;
     private volatile boolean done;
 
-    WarmUp(SeatLockService service, ReactiveRedisDataSource redis, SeatLockConfig config, ObjectMapper json,
+    WarmUp(SeatLockService service, SeatMaps seatMaps, ReactiveRedisDataSource redis, SeatLockConfig config, ObjectMapper json,
             SelfRequests http) {
         this.service = service;
+        this.seatMaps = seatMaps;
         this.redis = redis;
         this.config = config;
         this.json = json;
@@ -73,7 +79,7 @@ class WarmUp {
     private void run() {
         long started = System.nanoTime();
         long deadline = started + config.warmUp().maxTime().toNanos();
-        String row = "warm-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
+        String row = "warm-up";
         // Booking ids of this instance's rounds: each round's cancel leaves a cancellation record.
         long firstBooking = ThreadLocalRandom.current().nextLong(1L << 40);
         List<Seat> touched = new ArrayList<>();
@@ -81,6 +87,7 @@ class WarmUp {
         int rounds = 0;
         String stoppedBy = null;
         try {
+            publishSeatMap(row);
             while (System.nanoTime() < deadline) {
                 List<Seat> seats = new ArrayList<>();
                 for (int i = 1; i <= SEATS_PER_ROUND; i++) {
@@ -101,34 +108,45 @@ class WarmUp {
             String cleanup = cleanUp(touched, tokens, firstBooking, rounds + 1);
             done = true;
             Log.infof("Warm-up: %d rounds of lock, conflict, verify, extend, list, claim, confirm, cancel, release and "
-                    + "abort on schedule %d, %d HTTP requests, in %d ms%s%s", rounds, SCHEDULE, http.sent(),
+                    + "abort on schedule %d, %d HTTP requests, in %d ms%s%s", rounds, schedule, http.sent(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
                     stoppedBy == null ? "" : "; stopped early: " + stoppedBy, cleanup);
         }
     }
 
+    private void publishSeatMap(String row) {
+        List<Seat> seats = new ArrayList<>();
+        for (int number = 1; number <= SEATS; number++) {
+            seats.add(new Seat(row, number));
+        }
+        String staging = UUID.randomUUID().toString();
+        await(seatMaps.stage(schedule, staging, seats));
+        Instant now = Instant.now();
+        await(seatMaps.publish(schedule, 1, now.minusSeconds(60), now.plusSeconds(3_600), now.plusSeconds(600), staging, List.of()));
+    }
+
     private void round(List<Seat> seats, List<String> tokens, long bookingId) {
         String owner = OWNER;
-        Hold hold = await(service.lock(owner, SCHEDULE, seats));
+        Hold hold = await(service.lock(owner, schedule, seats));
         tokens.add(hold.token());
-        expect(() -> await(service.lock("warm-up-rival", SCHEDULE, seats.subList(0, 1))), ErrorCode.SEAT_ALREADY_LOCKED);
-        await(service.verify(owner, SCHEDULE, hold.token(), seats));
+        expect(() -> await(service.lock("warm-up-rival", schedule, seats.subList(0, 1))), ErrorCode.SEAT_ALREADY_LOCKED);
+        await(service.verify(owner, schedule, hold.token(), seats));
         // Within the same millisecond as the lock, an extension gains nothing and is refused.
-        expect(() -> await(service.extend(owner, SCHEDULE, hold.token())), ErrorCode.HOLD_EXTENSION_LIMIT);
-        await(service.held(owner, SCHEDULE));
+        expect(() -> await(service.extend(owner, schedule, hold.token())), ErrorCode.HOLD_EXTENSION_LIMIT);
+        await(service.held(owner, schedule));
         String claimToken = UUID.randomUUID().toString();
         tokens.add(claimToken);
-        Hold claim = await(service.claim(owner, SCHEDULE, hold.token(), claimToken, null, seats));
-        await(service.confirm(owner, SCHEDULE, claim.token(), bookingId, seats, Instant.now().plusSeconds(60)));
-        expect(() -> await(service.lock("warm-up-rival", SCHEDULE, seats)), ErrorCode.SEAT_ALREADY_BOOKED);
-        await(service.cancel(owner, SCHEDULE, bookingId, seats));
-        Hold again = await(service.lock(owner, SCHEDULE, seats));
+        Hold claim = await(service.claim(owner, schedule, hold.token(), claimToken, null, seats));
+        await(service.confirm(owner, schedule, claim.token(), bookingId, seats, Instant.now().plusSeconds(60)));
+        expect(() -> await(service.lock("warm-up-rival", schedule, seats)), ErrorCode.SEAT_ALREADY_BOOKED);
+        await(service.cancel(owner, schedule, bookingId, seats));
+        Hold again = await(service.lock(owner, schedule, seats));
         tokens.add(again.token());
-        await(service.release(owner, SCHEDULE, again.token(), List.of()));
+        await(service.release(owner, schedule, again.token(), List.of()));
         String freeClaim = UUID.randomUUID().toString();
         tokens.add(freeClaim);
-        await(service.claim(owner, SCHEDULE, null, freeClaim, null, seats));
-        await(service.abort(owner, SCHEDULE, freeClaim, null));
+        await(service.claim(owner, schedule, null, freeClaim, null, seats));
+        await(service.abort(owner, schedule, freeClaim, null));
         serialize(hold);
     }
 
@@ -157,30 +175,28 @@ class WarmUp {
     private String cleanUp(List<Seat> seats, List<String> tokens, long firstBooking, int bookings) {
         List<String> keys = new ArrayList<>();
         for (long booking = firstBooking; booking < firstBooking + bookings; booking++) {
-            keys.add(SeatKeys.cancelled(SCHEDULE, booking));
+            keys.add(SeatKeys.cancelled(schedule, booking));
         }
-        seats.forEach(seat -> keys.add(SeatKeys.seat(SCHEDULE, seat)));
+        seats.forEach(seat -> keys.add(SeatKeys.seat(schedule, seat)));
         tokens.forEach(token -> {
-            keys.add(SeatKeys.hold(SCHEDULE, token));
-            keys.add(SeatKeys.claimAttempts(SCHEDULE, token));
-            keys.add(SeatKeys.claimAborted(SCHEDULE, token));
+            keys.add(SeatKeys.hold(schedule, token));
+            keys.add(SeatKeys.claimAttempts(schedule, token));
+            keys.add(SeatKeys.claimAborted(schedule, token));
         });
-        keys.add(SeatKeys.fence(SCHEDULE));
-        keys.add(SeatKeys.userSeats(SCHEDULE, OWNER));
-        keys.add(SeatKeys.userWindow(SCHEDULE, OWNER));
+        keys.add(SeatKeys.fence(schedule));
+        keys.add(SeatKeys.sale(schedule));
+        keys.add(SeatKeys.seatMap(schedule));
+        keys.add(SeatKeys.userSeats(schedule, OWNER));
+        keys.add(SeatKeys.userWindow(schedule, OWNER));
+        keys.add(SeatKeys.index(schedule));
         try {
             for (int from = 0; from < keys.size(); from += 500) {
                 List<String> batch = keys.subList(from, Math.min(keys.size(), from + 500));
                 redis.execute("DEL", batch.toArray(String[]::new)).await().atMost(config.redisTimeout());
             }
-            List<String> members = new ArrayList<>(List.of(SeatKeys.index(SCHEDULE)));
-            seats.forEach(seat -> members.add(seat.member()));
-            if (members.size() > 1) {
-                redis.execute("SREM", members.toArray(String[]::new)).await().atMost(config.redisTimeout());
-            }
             return "";
         } catch (RuntimeException e) {
-            // They expire by themselves (holds and claims by their TTL); only the index entries linger.
+            // They expire by themselves (holds and claims by their TTL, the seat map after ten minutes); the index lingers.
             return "; could not delete its keys: " + e;
         }
     }

@@ -1,0 +1,96 @@
+package io.ticketing.booking.service;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
+import io.ticketing.booking.client.SeatLockDtos.SeatMapVersion;
+import io.ticketing.booking.client.SeatLockReconciliationApi;
+import io.ticketing.booking.config.BookingConfig;
+import io.ticketing.booking.repository.SeatMapRows;
+import io.ticketing.booking.repository.SeatMapRows.Published;
+
+/**
+ * Keeps seat-lock's sales windows and seat maps in step with this database, at start-up and every
+ * {@code booking.seat-maps.check-every}: every schedule not yet closed whose version at seat-lock is
+ * missing (Redis restarted empty, a cluster master replaced, or it was never published) or older
+ * than the last one taken here (a publication that failed half-way) is published again. Every
+ * replica runs it; publications are idempotent and versioned, so two replicas doing the same work
+ * cost time, never correctness. Bounded to {@value #MAX_SCHEDULES} schedules a round, soonest
+ * closing first.
+ */
+@ApplicationScoped
+public class SeatMapSync {
+
+    static final int MAX_SCHEDULES = 1_000;
+
+    private final SeatMapRows rows;
+    private final SeatMapPublisher publisher;
+    private final SeatLockReconciliationApi seatLock;
+    private final String serviceKey;
+    private final BookingConfig.SeatMaps config;
+
+    SeatMapSync(SeatMapRows rows, SeatMapPublisher publisher, @RestClient SeatLockReconciliationApi seatLock, BookingConfig config) {
+        this.rows = rows;
+        this.publisher = publisher;
+        this.seatLock = seatLock;
+        this.serviceKey = config.seatLockServiceKey().orElse("");
+        this.config = config.seatMaps();
+    }
+
+    /** After the demo data (if any) is loaded, before the service reports ready. */
+    void atStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
+        if (config.publishAtStart()) {
+            scheduled();
+        }
+    }
+
+    @Scheduled(identity = "seat-maps", every = "${booking.seat-maps.check-every:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            // seat-lock or the database is down: the next round tries again.
+            Log.warnf("Seat maps not checked against seat-lock (the next round tries again): %s", e.toString());
+        }
+    }
+
+    /** One round; returns how many schedules it published. */
+    public synchronized int sync() {
+        List<Published> schedules = rows.notClosed(Instant.now(), MAX_SCHEDULES);
+        if (schedules.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Long> known = new HashMap<>();
+        for (SeatMapVersion version : seatLock.versions(serviceKey, new ScheduleIds(schedules.stream().map(Published::scheduleId).toList()))
+                .versions()) {
+            if (version.version() != null) {
+                known.put(version.scheduleId(), version.version());
+            }
+        }
+        int published = 0;
+        for (Published schedule : schedules) {
+            Long there = known.get(schedule.scheduleId());
+            if (there == null || there < schedule.version()) {
+                if (there == null) {
+                    Log.infof("seat-lock does not know schedule %d: publishing it", schedule.scheduleId());
+                }
+                publisher.publish(schedule.scheduleId());
+                published++;
+            }
+        }
+        return published;
+    }
+}
