@@ -53,7 +53,8 @@ public class Bench extends GatewayClient {
     /** CPU per call of the ceilings' own runs (the client here is redis-benchmark or pgbench). */
     static final Map<String, Map<String, Double>> CEILING_CPU = new LinkedHashMap<>();
     static final long READY_AT = System.nanoTime();
-    static long nextSchedule = 900_001;
+    /** Fresh seats for the holds of one timed scenario: more than the fastest run could hold in SECONDS. */
+    static final int FRESH_SEATS = SMOKE ? 20_000 : 25_000 * SECONDS;
 
     public static void main(String[] args) throws Exception {
         System.out.printf("bench%s: %d users, %d s per timed scenario; gateway %s, seat-lock :%d, booking :%d%n",
@@ -100,7 +101,7 @@ public class Bench extends GatewayClient {
         CEILING_CPU.put("ceiling: Redis, hold script", redisCpu.perOperation(redisCalls));
         System.out.printf("Redis, the hold script by EVALSHA (redis-benchmark, 50 clients): %.0f/s%n", redis);
         CpuMeter postgresCpu = new CpuMeter();
-        double postgres = Baselines.postgresBookingSql(nextSchedule++, Math.max(20_000, 12_000 * SECONDS), SECONDS, 32);
+        double postgres = Baselines.postgresBookingSql(Math.max(20_000, 12_000 * SECONDS), SECONDS, 32);
         CEILING_CPU.put("ceiling: PostgreSQL, booking SQL", postgresCpu.perOperation(Math.round(postgres * SECONDS)));
         System.out.printf("PostgreSQL, one booking's SQL (pgbench, 32 clients): %.0f/s%n", postgres);
         Report.print(ROWS, Map.of("redis", redis, "postgres", postgres), CEILING_CPU, SMOKE);
@@ -135,7 +136,7 @@ public class Bench extends GatewayClient {
 
     /** Every request holds a seat nobody held before: seat-lock's hold path at full speed. */
     static void holdsOnFreshSeats(LoadClient client, Target target) throws Exception {
-        long schedule = nextSchedule++;
+        long schedule = newScheduleWithRows(row("h", FRESH_SEATS));
         Timings lock = new Timings();
         AtomicInteger next = new AtomicInteger();
         signTokens(USERS, user -> "holder-" + user);
@@ -159,8 +160,7 @@ public class Bench extends GatewayClient {
      * should not move: reading the map must cost neither more with every seat sold nor the holds' turn.
      */
     static void holdsWhileTheSeatMapIsRead(LoadClient client, Target target) throws Exception {
-        long schedule = nextSchedule++;
-        createSchedule(schedule, MAP_SOLD);
+        long schedule = newScheduleWithRows(rowsOfSeats(MAP_SOLD) + "," + row("m", FRESH_SEATS));
         Timings sell = new Timings();
         Set<Long> sold = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicInteger nextSeat = new AtomicInteger();
@@ -215,8 +215,8 @@ public class Bench extends GatewayClient {
 
     /** Every request asks for a seat someone else holds: the 409 path, which a sale mostly answers. */
     static void holdsOnTakenSeats(LoadClient client, Target target) throws Exception {
-        long schedule = nextSchedule++;
         int taken = 200;
+        long schedule = newScheduleWithRows(row("t", taken));
         for (int seat = 1; seat <= taken; seat++) {
             check(lock("owner", schedule, seats("t", seat)).status() == 200, "the owner could not hold seat " + seat);
         }
@@ -237,8 +237,8 @@ public class Bench extends GatewayClient {
 
     /** Each request books a seat nobody took before, with a hold made just before, or straight away. */
     static void bookings(LoadClient client, Target target, boolean withHold, String when) throws Exception {
-        long schedule = nextSchedule++;
-        int seatCount = createSchedule(schedule, BOOKING_SEATS);
+        int seatCount = BOOKING_SEATS;
+        long schedule = newScheduleOfSeats(seatCount);
         Timings lock = new Timings();
         Timings book = new Timings();
         Set<Long> answered = new HashSet<>();
@@ -278,8 +278,7 @@ public class Bench extends GatewayClient {
 
     /** HOT_USERS press "hold" on one seat at the same instant; the winner books it. Round after round. */
     static void hotSeat(LoadClient client, Target target) throws Exception {
-        long schedule = nextSchedule++;
-        createSchedule(schedule, HOT_ROUNDS);
+        long schedule = newScheduleOfSeats(HOT_ROUNDS);
         Timings lock = new Timings();
         Timings book = new Timings();
         Set<Long> answered = new HashSet<>();
@@ -323,8 +322,8 @@ public class Bench extends GatewayClient {
      * another seat after a short pause, a 503 to the same one after a longer one.
      */
     static void surge(LoadClient client, Target target) throws Exception {
-        long schedule = nextSchedule++;
-        int seatCount = createSchedule(schedule, SURGE_SEATS);
+        int seatCount = SURGE_SEATS;
+        long schedule = newScheduleOfSeats(seatCount);
         Timings lock = new Timings();
         Timings book = new Timings();
         Set<Long> answered = new HashSet<>();
@@ -454,19 +453,6 @@ public class Bench extends GatewayClient {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    static int createSchedule(long schedule, int seats) throws Exception {
-        sql("INSERT INTO schedules (id, event_id, starts_at) VALUES (" + schedule + ", " + EVENT
-                + ", now() + interval '30 days') ON CONFLICT DO NOTHING");
-        sql("INSERT INTO seats (schedule_id, row_label, number, grade, price) SELECT " + schedule
-                + ", (n / 100 + 1) || '열', n % 100 + 1, 'R', 120000 FROM generate_series(0, " + (seats - 1)
-                + ") n ON CONFLICT DO NOTHING");
-        return seats;
-    }
-
-    /** The i-th seat (from 0) of a schedule made by createSchedule, as a one-seat JSON list. */
-    static String seatOf(int i) {
-        return seats((i / 100 + 1) + "열", i % 100 + 1);
-    }
 
     static String progress(Timings timings) {
         return timings.count() + " answers " + timings.statuses();

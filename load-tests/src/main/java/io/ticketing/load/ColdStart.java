@@ -24,7 +24,25 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class ColdStart extends GatewayClient {
 
-    static final long SCHEDULE = 900_101;
+    /** The schedule of step 2, made through the operator API once the burst is over. */
+    static long loadSchedule;
+
+    /**
+     * The schedule of step 2, through the operator API; with SQL, as they were made then, for a
+     * build older than the operator API (the Java 17 baseline of scripts/bench.sh, whose booking
+     * answers its path with 404).
+     */
+    static long loadSchedule() throws Exception {
+        if (operator("GET", "/events", null).status() != 404) {
+            return newSchedule(ROWS, SEATS_PER_ROW);
+        }
+        long schedule = 900_101;
+        sql("INSERT INTO schedules (id, event_id, starts_at) VALUES (" + schedule + ", 1, now() + interval '30 days') "
+                + "ON CONFLICT DO NOTHING");
+        sql("INSERT INTO seats (schedule_id, row_label, number, grade, price) SELECT " + schedule + ", r || '열', n, 'R', 120000 "
+                + "FROM generate_series(1, " + ROWS + ") r, generate_series(1, " + SEATS_PER_ROW + ") n ON CONFLICT DO NOTHING");
+        return schedule;
+    }
     static final int ROWS = 250;
     static final int SEATS_PER_ROW = 240;
     static final int USERS = Bench.USERS;
@@ -79,10 +97,7 @@ public class ColdStart extends GatewayClient {
         }
 
         // 2. Bookings on fresh seats, from the first second to LOAD_SECONDS.
-        sql("INSERT INTO schedules (id, event_id, starts_at) VALUES (" + SCHEDULE + ", " + EVENT
-                + ", now() + interval '30 days') ON CONFLICT DO NOTHING");
-        sql("INSERT INTO seats (schedule_id, row_label, number, grade, price) SELECT " + SCHEDULE + ", r || '열', n, 'R', 120000 "
-                + "FROM generate_series(1, " + ROWS + ") r, generate_series(1, " + SEATS_PER_ROW + ") n ON CONFLICT DO NOTHING");
+        loadSchedule = loadSchedule();
         int seatCount = ROWS * SEATS_PER_ROW;
         AtomicInteger nextSeat = new AtomicInteger();
         AtomicLong start = new AtomicLong(System.nanoTime());
@@ -97,8 +112,8 @@ public class ColdStart extends GatewayClient {
                     return;
                 }
                 String one = seats((i / SEATS_PER_ROW + 1) + "열", i % SEATS_PER_ROW + 1);
-                Answer held = send(lockRequest("cold-" + user, SCHEDULE, one));
-                Answer result = held.status() == 200 ? book("cold-" + user, SCHEDULE, one, held.field("lock_token")) : held;
+                Answer held = send(lockRequest("cold-" + user, loadSchedule, one));
+                Answer result = held.status() == 200 ? book("cold-" + user, loadSchedule, one, held.field("lock_token")) : held;
                 if (result.status() == 201) {
                     bookedAt[i] = System.nanoTime();
                 } else if (result.status() == 503) {
@@ -113,7 +128,7 @@ public class ColdStart extends GatewayClient {
         double first20 = perSecond(bookedAt, start.get(), 0, 20);
         double after120 = LOAD_SECONDS >= 140 ? perSecond(bookedAt, start.get(), 120, 140) : Double.NaN;
         String stored = sql("SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id WHERE s.schedule_id = "
-                + SCHEDULE + " AND b.active");
+                + loadSchedule + " AND b.active");
         String twice = sql("SELECT count(*) FROM (SELECT seat_id FROM booked_seats WHERE active GROUP BY seat_id "
                 + "HAVING count(*) > 1) t");
         long answered201 = java.util.Arrays.stream(bookedAt).filter(t -> t != 0).count();

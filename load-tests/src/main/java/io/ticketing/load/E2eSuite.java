@@ -30,8 +30,13 @@ public class E2eSuite extends GatewayClient {
 
     static final long HOLD_TTL_SECONDS = Long.parseLong(System.getenv().getOrDefault("HOLD_TTL_SECONDS", "3"));
     static final long CLAIM_TTL_SECONDS = Long.parseLong(System.getenv().getOrDefault("CLAIM_TTL_SECONDS", "30"));
-    static final long SURGE_SCHEDULE = 1;   // 200 seats: the ticket-open surge sells all of them
-    static final long SCENARIO_SCHEDULE = 2; // the other scenarios, each on seats of its own
+    /**
+     * The suite's own sale, set up through the operator API through the gateway before the scenarios
+     * run (setUpSale), as an operator would: 200 seats the ticket-open surge sells out, and the
+     * other scenarios' schedule, each scenario on seats of its own.
+     */
+    static long surgeSchedule;
+    static long scenarioSchedule;
     /** How many times in all a user in a race presses when told 503. */
     static final int TRIES = 4;
     /** 503s that users pressed again after, over the whole run (reported, so slowness is visible). */
@@ -42,7 +47,9 @@ public class E2eSuite extends GatewayClient {
     }
 
     public static void main(String[] args) throws Exception {
+        setUpSale();
         Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
+        scenarios.put("an operator's sale: refused before its minute and outside its hall, sold after", E2eSuite::operatorsSale);
         scenarios.put("five users race for seat 1열-2번", E2eSuite::fiveUserRace);
         scenarios.put("500 users lock one seat", E2eSuite::fiveHundredLock);
         scenarios.put("hold expiry", E2eSuite::holdExpiry);
@@ -65,6 +72,49 @@ public class E2eSuite extends GatewayClient {
         });
         System.out.printf("(%d race answers were 503 and pressed again)%n", RETRIED.get());
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** The suite's own event and schedules, through the operator API through the gateway (issue 11). */
+    static void setUpSale() {
+        newEvent("e2e 공연 " + java.time.Instant.now());
+        surgeSchedule = newSchedule(10, 20);
+        scenarioSchedule = newSchedule(10, 20);
+        System.out.printf("Set up through the operator API: event %d, schedules %d (surge) and %d%n", event, surgeSchedule,
+                scenarioSchedule);
+    }
+
+    /**
+     * Issue 11, through the gateway: a schedule whose sales open three to four seconds from now, with a
+     * 40 x 50 seat map. Before the opening both services refuse (409 SALES_NOT_OPEN, the opening in
+     * the body); a seat outside the hall is refused (404 SEAT_NOT_FOUND) and nothing is held; a user
+     * who is not an operator cannot touch the sale (403); after the opening the seat is held and sold.
+     */
+    static void operatorsSale() throws Exception {
+        java.time.Instant opens = java.time.Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long schedule = newSchedule(opens, 40, 50);
+        String seat = seats("40열", 50);
+        Answer early = lock("early-bird", schedule, seat);
+        check(early.status() == 409 && "SALES_NOT_OPEN".equals(early.field("code")), "a hold before the opening: " + early.body());
+        check(opens.toString().equals(early.field("sales_open_at")), "the opening is in the answer: " + early.body());
+        Answer earlyBooking = book("early-bird", schedule, seat, null);
+        check(earlyBooking.status() == 409 && "SALES_NOT_OPEN".equals(earlyBooking.field("code")),
+                "a booking before the opening: " + earlyBooking.body());
+        Answer outside = lock("early-bird", schedule, seats("41열", 1));
+        check(outside.status() == 404 && "SEAT_NOT_FOUND".equals(outside.field("code")) || "SALES_NOT_OPEN".equals(outside.field("code")),
+                "a seat outside the hall: " + outside.body());
+        Answer notOperator = send(request("early-bird", ADMIN + "/schedules/" + schedule)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"sales_open_at\":\"" + java.time.Instant.now() + "\"}"))
+                .build());
+        check(notOperator.status() == 403 && "OPERATOR_ONLY".equals(notOperator.field("code")), "a fan is not an operator: "
+                + notOperator.body());
+        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), opens).toMillis() + 50));
+        Answer held = lock("early-bird", schedule, seat);
+        check(held.status() == 200, "a hold after the opening: " + held.body());
+        Answer outsideAfter = lock("early-bird", schedule, seats("41열", 1));
+        check(outsideAfter.status() == 404 && "SEAT_NOT_FOUND".equals(outsideAfter.field("code")),
+                "a seat outside the hall after the opening: " + outsideAfter.body());
+        check(book("early-bird", schedule, seat, held.field("lock_token")).status() == 201, "and booked");
+        check(sql("SELECT count(*) FROM bookings WHERE schedule_id = " + schedule).equals("1"), "one booking stored");
     }
 
     /**
@@ -100,21 +150,21 @@ public class E2eSuite extends GatewayClient {
 
     static void fiveUserRace() throws Exception {
         String seat = seats("1열", 2);
-        String token = lock("race-0", SCENARIO_SCHEDULE, seat).field("lock_token");
-        List<Answer> answers = race(5, user -> bookRequest("race-" + user, SCENARIO_SCHEDULE, seat, user == 0 ? token : null));
+        String token = lock("race-0", scenarioSchedule, seat).field("lock_token");
+        List<Answer> answers = race(5, user -> bookRequest("race-" + user, scenarioSchedule, seat, user == 0 ? token : null));
         report("5 users book seat 1열-2번", answers);
         check(count(answers, 201) == 1, "exactly one booking: " + statuses(answers));
         check(count(answers, 409) == 4, "four conflicts: " + statuses(answers));
-        check(sql("SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id WHERE s.schedule_id = 2 "
+        check(sql("SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id WHERE s.schedule_id = " + scenarioSchedule + " "
                 + "AND s.row_label = '1열' AND s.number = 2 AND b.active").equals("1"), "exactly one row stored");
-        Answer late = book("race-4", SCENARIO_SCHEDULE, seat, null);
+        Answer late = book("race-4", scenarioSchedule, seat, null);
         check(late.status() == 409 && late.body().contains("이미 선택된 좌석입니다"), "sold seat answers 이미 선택된 좌석입니다: " + late.body());
     }
 
     static void fiveHundredLock() throws Exception {
         String seat = seats("2열", 1 + ThreadLocalRandom.current().nextInt(20));
         List<Answer> answers = race(500, user -> request("crowd-" + user, "/api/v1/tickets/seats/lock")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"event_id\":1,\"schedule_id\":2,\"seats\":" + seat + "}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString(bookBody(scenarioSchedule, seat, null))).build());
         report("500 users lock seat 2열-1번", answers);
         // One holder at a time. A user told 503 presses again seconds later (sendRetrying503), and may
         // then find the first winner's hold over (HOLD_TTL_SECONDS): a second hold, after the first.
@@ -132,47 +182,47 @@ public class E2eSuite extends GatewayClient {
 
     static void holdExpiry() throws Exception {
         String seat = seats("3열", 1);
-        String token = lock("slow", SCENARIO_SCHEDULE, seat).field("lock_token");
-        check(lock("eager", SCENARIO_SCHEDULE, seat).status() == 409, "held seat refuses others");
+        String token = lock("slow", scenarioSchedule, seat).field("lock_token");
+        check(lock("eager", scenarioSchedule, seat).status() == 409, "held seat refuses others");
         Thread.sleep(HOLD_TTL_SECONDS * 1000 + 700);
-        Answer expired = book("slow", SCENARIO_SCHEDULE, seat, token);
+        Answer expired = book("slow", scenarioSchedule, seat, token);
         check(expired.status() == 410 && "LOCK_EXPIRED".equals(expired.field("code")), "expired hold: " + expired.body());
-        check(lock("eager", SCENARIO_SCHEDULE, seat).status() == 200, "the seat is free again after expiry");
+        check(lock("eager", scenarioSchedule, seat).status() == 200, "the seat is free again after expiry");
     }
 
     static void cancelAndRebook() throws Exception {
         String seat = seats("4열", 1);
-        Answer booked = book("first", SCENARIO_SCHEDULE, seat, null);
+        Answer booked = book("first", scenarioSchedule, seat, null);
         check(booked.status() == 201, "booked: " + booked.body());
         String id = booked.field("booking_id");
-        check(book("second", SCENARIO_SCHEDULE, seat, null).status() == 409, "sold seat refuses a second booking");
+        check(book("second", scenarioSchedule, seat, null).status() == 409, "sold seat refuses a second booking");
         Answer cancelled = post("first", "/api/v1/tickets/bookings/" + id + "/cancel", "");
         check(cancelled.status() == 200 && "CANCELLED".equals(cancelled.field("status")), "cancelled: " + cancelled.body());
-        String token = lock("second", SCENARIO_SCHEDULE, seat).field("lock_token");
+        String token = lock("second", scenarioSchedule, seat).field("lock_token");
         check(token != null, "the cancelled seat can be held again");
-        check(book("second", SCENARIO_SCHEDULE, seat, token).status() == 201, "and booked again");
-        String map = get("second", "/api/v1/tickets/schedules/2/seats").body();
+        check(book("second", scenarioSchedule, seat, token).status() == 201, "and booked again");
+        String map = get("second", "/api/v1/tickets/schedules/" + scenarioSchedule + "/seats").body();
         check(map.contains("{\"row\":\"4열\",\"number\":1,\"grade\":\"R\",\"price\":120000,\"status\":\"BOOKED\"}"), "seat map shows it booked");
     }
 
     static void anotherUsers() throws Exception {
         String seat = seats("6열", 1);
-        Answer booked = book("owner", SCENARIO_SCHEDULE, seat, null);
+        Answer booked = book("owner", scenarioSchedule, seat, null);
         String id = booked.field("booking_id");
         check(get("snoop", "/api/v1/tickets/bookings/" + id).status() == 404, "another user's booking is not found");
         check(post("snoop", "/api/v1/tickets/bookings/" + id + "/cancel", "").status() == 404, "nor cancellable by them");
         check("CONFIRMED".equals(get("owner", "/api/v1/tickets/bookings/" + id).field("status")), "still confirmed");
         String other = seats("6열", 2);
-        String token = lock("holder", SCENARIO_SCHEDULE, other).field("lock_token");
-        Answer release = post("snoop", "/api/v1/tickets/seats/release", "{\"schedule_id\":2,\"lock_token\":\"" + token + "\"}");
+        String token = lock("holder", scenarioSchedule, other).field("lock_token");
+        Answer release = post("snoop", "/api/v1/tickets/seats/release", "{\"schedule_id\":" + scenarioSchedule + ",\"lock_token\":\"" + token + "\"}");
         check(release.status() == 403 && "NOT_LOCK_OWNER".equals(release.field("code")), "another user's hold: " + release.body());
-        check(book("snoop", SCENARIO_SCHEDULE, other, token).status() == 403, "booking with another user's hold is refused");
-        check(book("holder", SCENARIO_SCHEDULE, other, token).status() == 201, "the holder still books it");
+        check(book("snoop", scenarioSchedule, other, token).status() == 403, "booking with another user's hold is refused");
+        check(book("holder", scenarioSchedule, other, token).status() == 201, "the holder still books it");
     }
 
     /** Issue 9, hole 6: one user could flood the services and hold a whole hall. */
     static void perUserLimits() throws Exception {
-        List<Answer> answers = race(60, user -> request("eager-clicker", "/api/v1/tickets/seats?schedule_id=" + SCENARIO_SCHEDULE)
+        List<Answer> answers = race(60, user -> request("eager-clicker", "/api/v1/tickets/seats?schedule_id=" + scenarioSchedule)
                 .GET().build());
         report("one user sends 60 requests at once", answers);
         check(count(answers, 200) + count(answers, 429) == 60, "only 200 and 429: " + statuses(answers));
@@ -181,17 +231,17 @@ public class E2eSuite extends GatewayClient {
         Answer limited = answers.stream().filter(a -> a.status() == 429).findFirst().orElseThrow();
         check("TOO_MANY_REQUESTS".equals(limited.field("code")) && "1".equals(limited.retryAfter()),
                 "429 problem+json with Retry-After: " + limited.body() + " / " + limited.retryAfter());
-        check(get("bystander", "/api/v1/tickets/seats?schedule_id=" + SCENARIO_SCHEDULE).status() == 200,
+        check(get("bystander", "/api/v1/tickets/seats?schedule_id=" + scenarioSchedule).status() == 200,
                 "another user is not limited meanwhile");
 
         Thread.sleep(2000); // the collector is a new user; the pause only keeps this part apart from the flood
         for (int seat = 1; seat <= 8; seat++) {
-            Answer held = lock("collector", SCENARIO_SCHEDULE, seats("10열", seat));
+            Answer held = lock("collector", scenarioSchedule, seats("10열", seat));
             check(held.status() == 200, "seat " + seat + " of 8 held: " + held.body());
         }
-        Answer ninth = lock("collector", SCENARIO_SCHEDULE, seats("10열", 9));
+        Answer ninth = lock("collector", scenarioSchedule, seats("10열", 9));
         check(ninth.status() == 409 && "SEAT_LIMIT_REACHED".equals(ninth.field("code")), "a ninth seat is refused: " + ninth.body());
-        check(lock("bystander", SCENARIO_SCHEDULE, seats("10열", 9)).status() == 200, "another user holds it");
+        check(lock("bystander", scenarioSchedule, seats("10열", 9)).status() == 200, "another user holds it");
     }
 
     /**
@@ -200,11 +250,15 @@ public class E2eSuite extends GatewayClient {
      */
     static void clusterSpread() throws Exception {
         int base = Integer.parseInt(env("REDIS_PORT", "6379"));
+        List<Long> schedules = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            schedules.add(newScheduleWithRows(row("A", 2)));
+        }
         long[] before = new long[3];
         for (int node = 0; node < 3; node++) {
             before[node] = Long.parseLong(redisAt(base + node, "DBSIZE"));
         }
-        for (long schedule = 7_000_001; schedule <= 7_000_012; schedule++) {
+        for (long schedule : schedules) {
             Answer held = lock("cluster-fan-" + schedule, schedule, "[{\"row\":\"A\",\"number\":1},{\"row\":\"A\",\"number\":2}]");
             check(held.status() == 200, "hold on schedule " + schedule + ": " + held.body());
             int owners = 0;
@@ -242,10 +296,10 @@ public class E2eSuite extends GatewayClient {
         String scriptToken = devTokenScript("readme-user");
         Answer held = send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/tickets/seats/lock"))
                 .header("Authorization", "Bearer " + scriptToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"schedule_id\":" + SCENARIO_SCHEDULE + ",\"seats\":" + seats("9열", 1) + "}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"schedule_id\":" + scenarioSchedule + ",\"seats\":" + seats("9열", 1) + "}"))
                 .build());
         check(held.status() == 200, "a token from scripts/dev-token.sh is accepted: " + held.body());
-        check(get("readme-user", "/api/v1/tickets/seats?schedule_id=" + SCENARIO_SCHEDULE).body().contains("HELD_BY_YOU"),
+        check(get("readme-user", "/api/v1/tickets/seats?schedule_id=" + scenarioSchedule).body().contains("HELD_BY_YOU"),
                 "and names its user");
         Answer big = post("anyone", "/api/v1/tickets/bookings", "{\"pad\":\"" + "x".repeat(40_000) + "\"}");
         check(big.status() == 413 && big.body().contains("PAYLOAD_TOO_LARGE"), "oversized body: " + big.status());
@@ -258,12 +312,12 @@ public class E2eSuite extends GatewayClient {
         signal("STOP", "seat-lock");
         try {
             long start = System.nanoTime();
-            Answer booking = book("patient", SCENARIO_SCHEDULE, seat, null);
+            Answer booking = book("patient", scenarioSchedule, seat, null);
             long millis = (System.nanoTime() - start) / 1_000_000;
             check(booking.status() == 503 && "SEAT_LOCK_UNAVAILABLE".equals(booking.field("code")), "booking says 503: " + booking.body());
             // Booking's own deadline (about a second), not the gateway's 10 s read timeout.
             check(millis < 3000, "booking answered within its deadline: " + millis + " ms");
-            Answer gateway = get("patient", "/api/v1/tickets/seats?schedule_id=" + SCENARIO_SCHEDULE);
+            Answer gateway = get("patient", "/api/v1/tickets/seats?schedule_id=" + scenarioSchedule);
             check(gateway.status() == 504 && "GATEWAY_TIMEOUT".equals(gateway.field("code")), "gateway says 504: " + gateway.body());
             check("2".equals(gateway.retryAfter()), "the gateway's 504 says when to retry: " + gateway.retryAfter());
             check(sql("SELECT count(*) FROM bookings").equals(before), "nothing written while seat-lock hangs");
@@ -272,7 +326,7 @@ public class E2eSuite extends GatewayClient {
         }
         // Another seat: a claim booking sent while seat-lock was stopped may still reach it after
         // booking gave up and tried to abort it, and then holds that seat for its TTL (issue 9, hole 3).
-        Answer again = lock("patient", SCENARIO_SCHEDULE, seats("8열", 2));
+        Answer again = lock("patient", scenarioSchedule, seats("8열", 2));
         check(again.status() == 200, "seat-lock answers again once it runs: " + again.status() + " " + again.body());
     }
 
@@ -281,10 +335,10 @@ public class E2eSuite extends GatewayClient {
         String before = sql("SELECT count(*) FROM bookings");
         stack("stop", "seat-lock");
         try {
-            Answer down = book("patient", SCENARIO_SCHEDULE, seat, null);
+            Answer down = book("patient", scenarioSchedule, seat, null);
             check(down.status() == 503 && "SEAT_LOCK_UNAVAILABLE".equals(down.field("code")), "booking says 503: " + down.body());
             check("2".equals(down.retryAfter()), "booking's 503 says when to retry: " + down.retryAfter());
-            Answer gateway = lock("patient", SCENARIO_SCHEDULE, seat);
+            Answer gateway = lock("patient", scenarioSchedule, seat);
             check(gateway.status() == 502 && gateway.body().contains("problem"), "gateway says 502 problem+json: " + gateway.body());
             check("2".equals(gateway.retryAfter()), "the gateway's 502 says when to retry: " + gateway.retryAfter());
             check(sql("SELECT count(*) FROM bookings").equals(before), "nothing written while seat-lock is down");
@@ -294,7 +348,7 @@ public class E2eSuite extends GatewayClient {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         Answer resumed;
         do {
-            resumed = book("patient", SCENARIO_SCHEDULE, seat, null);
+            resumed = book("patient", scenarioSchedule, seat, null);
             if (resumed.status() != 201) {
                 Thread.sleep(500);
             }
@@ -309,11 +363,7 @@ public class E2eSuite extends GatewayClient {
      * has a booking, and no claim outlives its TTL: afterwards every seat not sold can be held.
      */
     static void gracefulShutdown() throws Exception {
-        long schedule = 700;
-        sql("INSERT INTO schedules (id, event_id, starts_at) VALUES (" + schedule + ", 1, now() + interval '30 days') "
-                + "ON CONFLICT DO NOTHING");
-        sql("INSERT INTO seats (schedule_id, row_label, number, grade, price) SELECT " + schedule
-                + ", r || '열', n, 'R', 120000 FROM generate_series(1, 10) r, generate_series(1, 20) n ON CONFLICT DO NOTHING");
+        long schedule = newSchedule(10, 20);
         int users = 100;
         for (String service : List.of("booking", "seat-lock")) {
             int offset = service.equals("booking") ? 0 : users;
@@ -397,7 +447,7 @@ public class E2eSuite extends GatewayClient {
                     String pick = open.get(ThreadLocalRandom.current().nextInt(open.size()));
                     String[] parts = pick.split(":");
                     String seat = seats(parts[0], Integer.parseInt(parts[1]));
-                    Answer held = lock(user, SURGE_SCHEDULE, seat);
+                    Answer held = lock(user, surgeSchedule, seat);
                     requests.incrementAndGet();
                     byStatus.computeIfAbsent(held.status(), k -> new AtomicInteger()).incrementAndGet();
                     if (held.status() == 409 && held.body().contains("\"BOOKED\"")) {
@@ -408,7 +458,7 @@ public class E2eSuite extends GatewayClient {
                         Thread.sleep(held.status() == 409 ? 20 : 200);
                         continue;
                     }
-                    Answer booked = book(user, SURGE_SCHEDULE, seat, held.field("lock_token"));
+                    Answer booked = book(user, surgeSchedule, seat, held.field("lock_token"));
                     requests.incrementAndGet();
                     byStatus.computeIfAbsent(booked.status(), k -> new AtomicInteger()).incrementAndGet();
                     if (booked.status() == 201) {
@@ -432,11 +482,11 @@ public class E2eSuite extends GatewayClient {
                 + "statuses : %s%ntime     : %d ms%n%n", users, allSeats.size(), requests.get(), bookings.get(),
                 new TreeMap<>(byStatus), millis);
         check(bookings.get() == 200, "every seat sold: " + bookings.get() + " bookings");
-        check(sql("SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id WHERE s.schedule_id = 1 AND b.active").equals("200"),
+        check(sql("SELECT count(*) FROM booked_seats b JOIN seats s ON s.id = b.seat_id WHERE s.schedule_id = " + surgeSchedule + " AND b.active").equals("200"),
                 "the database has 200 active seat sales");
         check(sql("SELECT count(*) FROM (SELECT seat_id FROM booked_seats WHERE active GROUP BY seat_id HAVING count(*) > 1) d").equals("0"),
                 "no seat sold twice");
-        String map = get("auditor", "/api/v1/tickets/schedules/1/seats").body();
+        String map = get("auditor", "/api/v1/tickets/schedules/" + surgeSchedule + "/seats").body();
         int bookedOnMap = map.split("\"status\":\"BOOKED\"", -1).length - 1;
         check(bookedOnMap == 200, "the seat map agrees: " + bookedOnMap + " BOOKED");
     }

@@ -30,7 +30,11 @@ class GatewayClient {
     static final String DB = env("DB_NAME", "ticketing_e2e");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    static final long EVENT = 1;
+    /**
+     * The event requests name ({@code event_id}): the demo event, unless a suite set up a sale of
+     * its own through the operator API ({@link #newEvent}).
+     */
+    static volatile long event = 1;
     static final PrivateKey DEV_KEY = readKey(Path.of("dev", "jwt-private.pem"));
 
     record Answer(int status, String body, String retryAfter) {
@@ -53,11 +57,11 @@ class GatewayClient {
     }
 
     static String lockBody(long schedule, String seats) {
-        return "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}";
+        return "{\"event_id\":" + event + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats + "}";
     }
 
     static String bookBody(long schedule, String seats, String token) {
-        return "{\"event_id\":" + EVENT + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
+        return "{\"event_id\":" + event + ",\"schedule_id\":" + schedule + ",\"seats\":" + seats
                 + (token == null ? "" : ",\"lock_token\":\"" + token + "\"") + "}";
     }
 
@@ -126,6 +130,88 @@ class GatewayClient {
         return answers;
     }
 
+    // ---- the operator API, as an operator sets up a sale ------------------------------------
+
+    static final String ADMIN = "/api/v1/tickets/admin";
+
+    static Answer operator(String method, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(GATEWAY + ADMIN + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + operatorToken("operator")).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    static long created(Answer answer, String field) {
+        if (answer.status() != 201 && answer.status() != 200) {
+            throw new IllegalStateException("the operator API refused: " + answer.status() + " " + answer.body());
+        }
+        return Long.parseLong(answer.field(field));
+    }
+
+    /** A new event, made through the operator API; requests name it from now on. */
+    static long newEvent(String title) {
+        event = created(operator("POST", "/events", "{\"title\":\"" + title + "\",\"venue\":\"e2e 홀\"}"), "event_id");
+        return event;
+    }
+
+    /**
+     * A schedule of the current event, on sale from {@code opensAt} until a show 30 days on, with
+     * rows "1열".."<rows>열" of {@code perRow} seats (R, 120,000), made through the operator API.
+     */
+    static long newSchedule(java.time.Instant opensAt, int rows, int perRow) {
+        StringBuilder ranges = new StringBuilder();
+        for (int row = 1; row <= rows; row++) {
+            ranges.append(row == 1 ? "" : ",").append(row(row + "열", perRow));
+        }
+        return newSchedule(opensAt, ranges.toString());
+    }
+
+    static long newSchedule(int rows, int perRow) {
+        return newSchedule(java.time.Instant.now().minusSeconds(60), rows, perRow);
+    }
+
+    /** {@code seats} seats in rows of 100 ("1열" 1..100, "2열" ...; the last row shorter): see {@link #seatOf}. */
+    static long newScheduleOfSeats(int seats) {
+        return newScheduleWithRows(rowsOfSeats(seats));
+    }
+
+    /** A schedule on sale from a minute ago with these row ranges ({@link #rowsOfSeats}, {@link #row}, joined by commas). */
+    static long newScheduleWithRows(String rowRanges) {
+        return newSchedule(java.time.Instant.now().minusSeconds(60), rowRanges);
+    }
+
+    /** The row ranges of {@code seats} seats in rows of 100, as {@link #seatOf} names them. */
+    static String rowsOfSeats(int seats) {
+        StringBuilder ranges = new StringBuilder();
+        for (int row = 1; (row - 1) * 100 < seats; row++) {
+            ranges.append(row == 1 ? "" : ",").append(row(row + "열", Math.min(100, seats - (row - 1) * 100)));
+        }
+        return ranges.toString();
+    }
+
+    /** One row range: seats 1..{@code seats} of row {@code name}. */
+    static String row(String name, int seats) {
+        return "{\"row\":\"" + name + "\",\"from\":1,\"to\":" + seats + "}";
+    }
+
+    /** The i-th seat (from 0) of a schedule made by newScheduleOfSeats, as a one-seat JSON list. */
+    static String seatOf(int i) {
+        return seats((i / 100 + 1) + "열", i % 100 + 1);
+    }
+
+    private static long newSchedule(java.time.Instant opensAt, String rowRanges) {
+        java.time.Instant starts = java.time.Instant.now().plus(Duration.ofDays(30));
+        long schedule = created(operator("POST", "/events/" + event + "/schedules", "{\"starts_at\":\"" + starts
+                + "\",\"sales_open_at\":\"" + opensAt + "\"}"), "schedule_id");
+        Answer seatMap = operator("PUT", "/schedules/" + schedule + "/seat-map",
+                "{\"sections\":[{\"name\":\"1층\",\"grade\":\"R\",\"price\":120000,\"rows\":[" + rowRanges + "]}]}");
+        created(seatMap, "seats");
+        if (!"true".equals(seatMap.field("published"))) {
+            throw new IllegalStateException("schedule " + schedule + " was not published to seat-lock: " + seatMap.body());
+        }
+        return schedule;
+    }
+
     static String sql(String query) throws Exception {
         Process p = new ProcessBuilder("psql", "-h", env("PGHOST", "127.0.0.1"), "-U", env("PGUSER", "postgres"), "-d", DB,
                 "-tAc", query).redirectErrorStream(true).start();
@@ -162,12 +248,21 @@ class GatewayClient {
     }
 
     static String sign(String user) {
+        return sign(user, "\"user\"");
+    }
+
+    /** An operator's token ({@code groups} holds "operator"): the operator API's. */
+    static String operatorToken(String user) {
+        return TOKENS.computeIfAbsent("operator:" + user, key -> sign(user, "\"user\",\"operator\""));
+    }
+
+    static String sign(String user, String groups) {
         try {
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             long now = System.currentTimeMillis() / 1000;
             String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
             String payload = b64.encodeToString(("{\"iss\":\"https://ticketing.local/dev\",\"sub\":\"" + user + "\",\"upn\":\""
-                    + user + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
+                    + user + "\",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(DEV_KEY);
             rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));

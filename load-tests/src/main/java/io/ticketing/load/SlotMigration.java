@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SlotMigration extends GatewayClient {
 
-    static final long SCHEDULE = 7_200_001;
     static final int PAIRS = 60;
     static final int USERS = 240;
 
@@ -24,8 +23,10 @@ final class SlotMigration extends GatewayClient {
     }
 
     static void duringALockBurst() throws Exception {
+        // The schedule's sale (window and seat map) moves with the slot, as its seats do.
+        long schedule = newScheduleWithRows(row("M", 2 * PAIRS));
         int base = Integer.parseInt(env("REDIS_PORT", "6379"));
-        int slot = Integer.parseInt(redisAt(base, "CLUSTER", "KEYSLOT", "{" + SCHEDULE + "}"));
+        int slot = Integer.parseInt(redisAt(base, "CLUSTER", "KEYSLOT", "{" + schedule + "}"));
         Map<Integer, String> ids = new TreeMap<>();
         int from = -1;
         for (String line : redisAt(base, "CLUSTER", "NODES").split("\n")) {
@@ -48,7 +49,7 @@ final class SlotMigration extends GatewayClient {
         List<CompletableFuture<Answer>> futures = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
             int pair = u % PAIRS;
-            HttpRequest request = lockRequest("mover-" + u, SCHEDULE, "[{\"row\":\"M\",\"number\":" + (2 * pair + 1)
+            HttpRequest request = lockRequest("mover-" + u, schedule, "[{\"row\":\"M\",\"number\":" + (2 * pair + 1)
                     + "},{\"row\":\"M\",\"number\":" + (2 * pair + 2) + "}]");
             futures.add(CompletableFuture.supplyAsync(() -> 0, CompletableFuture.delayedExecutor(u * 8L, TimeUnit.MILLISECONDS))
                     .thenCompose(ignored -> sendAsync(request)));
@@ -88,8 +89,8 @@ final class SlotMigration extends GatewayClient {
         E2eSuite.check(E2eSuite.count(answers, 200) >= PAIRS / 2, "holds were granted: " + statuses(answers));
         // Every pair whole or empty, on the new owner; every hold granted holds both its seats.
         for (int pair = 0; pair < PAIRS; pair++) {
-            String both = redisAt(target, "MGET", "seat_lock:{" + SCHEDULE + "}:M:" + (2 * pair + 1),
-                    "seat_lock:{" + SCHEDULE + "}:M:" + (2 * pair + 2));
+            String both = redisAt(target, "MGET", "seat_lock:{" + schedule + "}:M:" + (2 * pair + 1),
+                    "seat_lock:{" + schedule + "}:M:" + (2 * pair + 2));
             // redis-cli prints a missing key as an empty line (the output comes trimmed): two missing is "".
             String[] values = both.isEmpty() ? new String[] { "", "" } : both.split("\n", -1);
             E2eSuite.check(values.length == 2 && values[0].equals(values[1]), "pair " + pair + " whole or empty: "
@@ -104,7 +105,7 @@ final class SlotMigration extends GatewayClient {
                     winners.add("mover-" + u + " until " + answers.get(u).field("expires_at") + " " + answers.get(u).field("lock_token"));
                 }
             }
-            String value = redisAt(target, "GET", "seat_lock:{" + SCHEDULE + "}:M:" + (2 * pair + 1));
+            String value = redisAt(target, "GET", "seat_lock:{" + schedule + "}:M:" + (2 * pair + 1));
             // One hold at a time: a later winner's hold begins after the earlier one ended.
             winners.sort(java.util.Comparator.comparing(SlotMigration::expiry));
             for (int i = 1; i < winners.size(); i++) {

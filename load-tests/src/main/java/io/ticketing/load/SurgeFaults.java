@@ -27,7 +27,6 @@ import io.ticketing.testsupport.FaultProxy;
  */
 public class SurgeFaults extends E2eSuite {
 
-    static final AtomicLong NEXT_SCHEDULE = new AtomicLong(800);
     static FaultProxy proxy;
 
     public static void main(String[] args) throws Exception {
@@ -36,6 +35,7 @@ public class SurgeFaults extends E2eSuite {
             throw new IllegalStateException("run with REPLICAS=2 scripts/e2e.sh SurgeFaults");
         }
         proxy = FaultProxy.on(proxyPort, "127.0.0.1", Integer.parseInt(env("SEAT_LOCK_BALANCER_PORT", "0")));
+        newEvent("장애 속 판매");
         Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
         scenarios.put("two of each: a surge sells every seat once", SurgeFaults::replicasSurge);
         scenarios.put("seat-lock killed mid-surge: one replica of two, then both, then restarted", SurgeFaults::seatLockKilled);
@@ -217,14 +217,6 @@ public class SurgeFaults extends E2eSuite {
 
     // ---- the surge ---------------------------------------------------------------------------
 
-    /** A schedule of its own: rows 1열.. of {@code perRow} seats, on sale. */
-    static long newSchedule(int rows, int perRow) throws Exception {
-        long schedule = NEXT_SCHEDULE.incrementAndGet();
-        sql("INSERT INTO schedules (id, event_id, starts_at) VALUES (" + schedule + ", 1, now() + interval '30 days')");
-        sql("INSERT INTO seats (schedule_id, row_label, number, grade, price) SELECT " + schedule
-                + ", r || '열', n, 'R', 120000 FROM generate_series(1, " + rows + ") r, generate_series(1, " + perRow + ") n");
-        return schedule;
-    }
 
     /**
      * Thousands of fans on one schedule: each picks a seat not known to be sold, holds it, books it,
