@@ -38,14 +38,17 @@ class InternalApiContractTest {
         JsonNode operations = new ObjectMapper().readTree(CONTRACT.toFile()).get("operations");
         long schedule = TestData.newScheduleId();
         // The contract's story, in order: the schedule's seat map staged and published with its
-        // sales window, and its version asked for; a claim, its confirm, the booking's cancel, an
+        // sales window, its version asked for, and booking's round said complete; a claim, its confirm, the booking's cancel, an
         // abort of another claim; the reconciliation asking which schedules lost their sold markers
         // and rebuilding one; and the seats held now, one of them by someone else.
-        for (String name : new String[] { "seat_maps_staged", "seat_maps", "seat_maps_versions", "claim", "confirm", "cancel",
+        for (String name : new String[] { "seat_maps_staged", "seat_maps", "seat_maps_versions", "seat_maps_complete", "claim",
+                "confirm", "cancel",
                 "abort", "sold_seats_incomplete", "sold_seats" }) {
             JsonNode operation = operations.get(name);
             ObjectNode request = (ObjectNode) operation.get("request").deepCopy();
-            if (request.has("schedule_ids")) {
+            if (request.isEmpty()) {
+                // No body of its own: nothing to fill in.
+            } else if (request.has("schedule_ids")) {
                 request.putArray("schedule_ids").add(schedule);
             } else {
                 request.put("schedule_id", schedule);

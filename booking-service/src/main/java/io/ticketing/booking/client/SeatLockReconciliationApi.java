@@ -44,6 +44,10 @@ public interface SeatLockReconciliationApi {
     PublishAnswer publish(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey, PublishSeatMap request);
 
     @POST
+    @Path("/internal/v1/seat-maps/complete")
+    void complete(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey);
+
+    @POST
     @Path("/internal/v1/seat-maps/versions")
     SeatMapVersions versions(@HeaderParam(SeatLockApi.SERVICE_KEY) String serviceKey, ScheduleIds request);
 

@@ -67,12 +67,19 @@ public class SeatMapSync {
         }
     }
 
-    /** One round; returns how many schedules it published. */
+    /**
+     * One round; returns how many schedules it published. A round that got through tells seat-lock
+     * that every schedule on sale is published: from then on it answers a schedule it does not know
+     * with 404, not 503 (after Redis came back empty, not before this round).
+     */
     public synchronized int sync() {
         List<Published> schedules = rows.notClosed(Instant.now(), MAX_SCHEDULES);
-        if (schedules.isEmpty()) {
-            return 0;
-        }
+        int published = schedules.isEmpty() ? 0 : publishWhatSeatLockLacks(schedules);
+        seatLock.complete(serviceKey);
+        return published;
+    }
+
+    private int publishWhatSeatLockLacks(List<Published> schedules) {
         Map<Long, Long> known = new HashMap<>();
         for (SeatMapVersion version : seatLock.versions(serviceKey, new ScheduleIds(schedules.stream().map(Published::scheduleId).toList()))
                 .versions()) {

@@ -65,6 +65,11 @@ class SeatLockContractTest {
     void bookingSendsExactlyTheContractsRequestFields() throws Exception {
         JsonNode operations = contract().get("operations");
         Map<String, Object> sent = Map.of(
+                "seat_maps_staged", new StagedSeats(1, "staging", List.of(new SeatRow("A", List.of(1, 2)))),
+                "seat_maps", new PublishSeatMap(1, 2, Instant.now(), Instant.now(), Instant.now(), "staging",
+                        List.of(new SeatRow("A", List.of(3)))),
+                "seat_maps_versions", new ScheduleIds(List.of(1L)),
+                "seat_maps_complete", Map.of(),
                 "claim", new ClaimRequest(1, SEATS, null, "claim", "attempt"),
                 "confirm", new ConfirmRequest(1, "claim", 42, SEATS, Instant.now()),
                 "abort", new AbortRequest(1, "claim", "attempt"),
@@ -79,7 +84,8 @@ class SeatLockContractTest {
     @Test
     void bookingReadsOnlyWhatSeatLockAnswers() throws Exception {
         JsonNode operations = contract().get("operations");
-        Map<String, Class<?>> read = Map.of("claim", Claim.class, "confirm", SeatCount.class, "abort", SeatCount.class,
+        Map<String, Class<?>> read = Map.of("seat_maps_staged", StagedAnswer.class, "seat_maps", PublishAnswer.class,
+                "seat_maps_versions", SeatMapVersions.class, "claim", Claim.class, "confirm", SeatCount.class, "abort", SeatCount.class,
                 "cancel", SeatCount.class, "held", HeldSeats.class, "sold_seats_incomplete", ScheduleIds.class,
                 "sold_seats", SoldSeatsAnswer.class);
         read.forEach((name, type) -> {

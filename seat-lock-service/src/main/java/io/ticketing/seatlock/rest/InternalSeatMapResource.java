@@ -84,6 +84,13 @@ public class InternalSeatMapResource {
     }
 
     @POST
+    @Path("/complete")
+    @Operation(summary = "booking has published every schedule on sale: a schedule seat-lock does not know is unknown")
+    public Uni<Void> complete() {
+        return seatMaps.markComplete();
+    }
+
+    @POST
     @Path("/versions")
     @Operation(summary = "Which version of each schedule's sale seat-lock has (null: none)")
     public Uni<SeatMapVersionsResponse> versions(ScheduleIdsRequest request) {

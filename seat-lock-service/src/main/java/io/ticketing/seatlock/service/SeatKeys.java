@@ -81,6 +81,16 @@ final class SeatKeys {
         return "seat_map_staged:{" + scheduleId + "}:" + staging;
     }
 
+    /**
+     * Set by booking once it has published every schedule on sale (a complete round of its sync).
+     * Missing while Redis is new or came back empty: a schedule seat-lock does not know may then only
+     * be one booking has not published again yet, so a hold is told 503 (try again), not 404. One key
+     * for all schedules, with no hash tag.
+     */
+    static String salesComplete() {
+        return "seat_sales_complete";
+    }
+
     /** The per-schedule counter behind fencing tokens. */
     static String fence(long scheduleId) {
         return "seat_fence:{" + scheduleId + "}";

@@ -37,8 +37,11 @@ public class SeatLockService {
     private final HeldSeatsReader heldSeats;
     private final SeatLockConfig config;
     private final SeatLockMetrics metrics;
+    private final SeatMaps seatMaps;
 
-    SeatLockService(ScriptRunner scripts, HeldSeatsReader heldSeats, SeatLockConfig config, SeatLockMetrics metrics) {
+    SeatLockService(ScriptRunner scripts, HeldSeatsReader heldSeats, SeatLockConfig config, SeatLockMetrics metrics,
+            SeatMaps seatMaps) {
+        this.seatMaps = seatMaps;
         this.scripts = scripts;
         this.heldSeats = heldSeats;
         this.config = config;
@@ -49,6 +52,7 @@ public class SeatLockService {
         String token = UUID.randomUUID().toString();
         return metrics.timed("lock", scripts.run(new LockCall(owner, scheduleId, token, seats, config)))
                 .onFailure(SeatLockService::redisDidNotAnswer).invoke(() -> abandon(owner, scheduleId, token, seats))
+                .flatMap(this::unlessNotYetPublished)
                 .map(outcome -> {
                     Hold hold = granted(outcome);
                     metrics.holdGranted();
@@ -99,7 +103,7 @@ public class SeatLockService {
         String claimToken = chosenClaimToken == null ? UUID.randomUUID().toString() : chosenClaimToken;
         ClaimCall call = new ClaimCall(owner, scheduleId, originToken == null ? "" : originToken, claimToken,
                 attempt == null ? claimToken : attempt, seats, config);
-        return metrics.timed("claim", scripts.run(call)).map(this::granted);
+        return metrics.timed("claim", scripts.run(call)).flatMap(this::unlessNotYetPublished).map(this::granted);
     }
 
     /** Booking committed: the claimed seats are sold until the booking is cancelled (marked until {@code soldUntil}, if given). */
@@ -151,6 +155,25 @@ public class SeatLockService {
                 freed -> Log.debugf("Abandoned lock %s… of schedule %d: %d seats freed", token.substring(0, 8), scheduleId, freed),
                 failure -> Log.warnf("Could not abandon lock %s… of schedule %d (it ends with its TTL): %s", token.substring(0, 8),
                         scheduleId, failure.toString()));
+    }
+
+    /**
+     * A schedule seat-lock does not know is unknown (404) only once booking has published every
+     * schedule on sale ({@link SeatMaps#complete}); before that, Redis is new or came back empty and
+     * the schedule may be one booking has not published again yet (it does within seconds): 503, try
+     * again, rather than telling people in the middle of a sale that their show does not exist.
+     */
+    private <T> Uni<SeatOutcome<T>> unlessNotYetPublished(SeatOutcome<T> outcome) {
+        if (!(outcome instanceof SeatOutcome.ScheduleUnknown<T>)) {
+            return Uni.createFrom().item(outcome);
+        }
+        return seatMaps.complete().map(complete -> {
+            if (!complete) {
+                Log.debugf("A hold on a schedule not published (again) yet: 503 until booking's next round");
+                throw new SeatLockException(ErrorCode.LOCK_STORE_UNAVAILABLE);
+            }
+            return outcome;
+        });
     }
 
     private static boolean redisDidNotAnswer(Throwable failure) {

@@ -59,6 +59,19 @@ public class SeatMaps {
                         outcome.seatsInUse().isEmpty() ? "" : " " + outcome.seatsInUse()));
     }
 
+    /** booking has published every schedule on sale: from now on, an unknown schedule is unknown. */
+    public Uni<Void> markComplete() {
+        return scripts.command("SET", SeatKeys.salesComplete(), "1").replaceWithVoid();
+    }
+
+    /**
+     * Whether booking's publications are complete ({@link #markComplete}); false after Redis lost its
+     * data, until booking's next round.
+     */
+    public Uni<Boolean> complete() {
+        return scripts.command("EXISTS", SeatKeys.salesComplete()).map(reply -> reply.toInteger() == 1);
+    }
+
     /** Each schedule's published version, -1 where there is none (never published, or Redis lost it). */
     public Uni<List<Long>> versions(List<Long> scheduleIds) {
         if (scheduleIds.isEmpty()) {
