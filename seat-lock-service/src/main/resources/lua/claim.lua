@@ -4,9 +4,9 @@
 -- answer) returns the claim already made instead of conflicting with it. Each booking attempt
 -- names itself: twins that share a claim each join it, and an attempt that was already given up
 -- (its abort ran first, the claim arriving late) takes nothing. Claimed seats count towards the
--- owner's seat limit in the schedule, as held ones do. Free seats (no origin hold) are claimed only
--- inside the sales window and only from the seat map, as a lock would take them (sale_refusal); a
--- hold was checked when it was made.
+-- owner's seat limit in the schedule, as held ones do. Seats are claimed only inside the sales
+-- window and only from the seat map (sale_refusal), with or without a hold: the origin hold names
+-- its owner, not the seats, and any hold of one's own must not open a withdrawn seat.
 -- KEYS: 1 claim record, 2 fence counter, 3 schedule index, 4 origin hold record, 5 the claim's
 --       attempts, 6 the claim's aborted attempts, 7 the owner's seats, 8 the schedule's sale record,
 --       9 its seat map, 10.. seat keys
@@ -15,7 +15,7 @@
 -- Returns {1, fence, expires_at_ms} | {0, {seat position, reason, ...}} | {-2} origin hold expired
 --         or unknown, or this attempt was aborted | {-3} origin hold not the caller's, or the claim
 --         token is someone else's | {-4} the claim token already names other seats | {-5, seat limit}
---         | a sale_refusal (free seats only)
+--         | a sale_refusal
 local owner, claim, ttl, origin, attempt = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 if redis.call('SISMEMBER', KEYS[6], attempt) == 1 then return {-2} end
 local existing = redis.call('HMGET', KEYS[1], 'owner', 'fence', 'seats')
@@ -40,10 +40,9 @@ if origin ~= '' then
   local holder = redis.call('HGET', KEYS[4], 'owner')
   if not holder then return {-2} end
   if holder ~= owner then return {-3} end
-else
-  local refusal = sale_refusal(KEYS[8], KEYS[9], members, now)
-  if refusal then return refusal end
 end
+local refusal = sale_refusal(KEYS[8], KEYS[9], members, now)
+if refusal then return refusal end
 
 local conflicts = conflicts_from(10, owner)
 if #conflicts > 0 then return {0, conflicts} end

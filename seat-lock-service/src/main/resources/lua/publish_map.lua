@@ -7,9 +7,11 @@
 -- held, claimed or sold seat outside is refused, so a seat in anyone's hands never leaves the map.
 -- KEYS: 1 the schedule's sale record, 2 its seat map, 3 the staged seat map, 4.. seat keys of the
 --       seats off sale
--- ARGV: 1 version, 2 opens at ms, 3 closes at ms, 4 kept until ms (both keys expire then)
+-- ARGV: 1 version, 2 opens at ms, 3 closes at ms, 4 kept until ms (both keys expire then),
+--       5 seats staged (the staged map must hold exactly these many, or pages were lost)
 -- Returns {1} installed | {0, version installed} an equal or newer one is there
---         | {-3, {positions of off-sale seats in use}}
+--         | {-3, {positions of off-sale seats in use}} | {-4, seats found staged} pages lost
+--         (Redis restarted, or the staging expired): nothing installed, booking publishes again
 local version = tonumber(ARGV[1])
 local installed = tonumber(redis.call('HGET', KEYS[1], 'version'))
 if installed and installed >= version then
@@ -23,6 +25,11 @@ end
 if #in_use > 0 then
   redis.call('DEL', KEYS[3])
   return {-3, in_use}
+end
+local staged = redis.call('SCARD', KEYS[3])
+if staged ~= tonumber(ARGV[5]) then
+  redis.call('DEL', KEYS[3])
+  return {-4, staged}
 end
 if redis.call('EXISTS', KEYS[3]) == 1 then
   redis.call('RENAME', KEYS[3], KEYS[2])

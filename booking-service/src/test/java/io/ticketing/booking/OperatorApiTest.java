@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,9 @@ class OperatorApiTest {
 
     @Inject
     SeatMapSync seatMaps;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
 
     @Test
     void onlyOperatorsMaySetUpSales() {
@@ -129,6 +133,11 @@ class OperatorApiTest {
                         "rows", List.of(Map.of("row", "1열", "from", 5, "to", 4))))), "INVALID_FIELD"),
                 Arguments.of("seat number zero", Map.of("sections", List.of(Map.of("grade", "R", "price", 1,
                         "rows", List.of(Map.of("row", "1열", "from", 0, "to", 4))))), "INVALID_SEAT_NUMBER"),
+                Arguments.of("seat number beyond seven digits (a range that would never end)", Map.of("sections", List.of(Map.of(
+                        "grade", "R", "price", 1, "rows", List.of(Map.of("row", "1열", "from", Integer.MAX_VALUE, "to", Integer.MAX_VALUE))))),
+                        "INVALID_SEAT_NUMBER"),
+                Arguments.of("price beyond a billion", Map.of("sections", List.of(Map.of("grade", "R", "price", 1_000_000_001L,
+                        "rows", List.of(row)))), "INVALID_PRICE"),
                 Arguments.of("row name too long", Map.of("sections", List.of(Map.of("grade", "R", "price", 1,
                         "rows", List.of(Map.of("row", "12345678901234567", "from", 1, "to", 4))))), "INVALID_ROW"),
                 Arguments.of("grade missing", Map.of("sections", List.of(Map.of("price", 1, "rows", List.of(row)))), "MISSING_FIELD"),
@@ -168,11 +177,16 @@ class OperatorApiTest {
                 .when().post(ADMIN + "/events/" + eventId + "/schedules").then().statusCode(400).body("code", is("INVALID_FIELD"));
         Fixtures.operator().body(Map.of("sales_open_at", now.toString())).when().patch(ADMIN + "/schedules/987654321").then()
                 .statusCode(404).body("code", is("SCHEDULE_NOT_FOUND"));
+        long empty = newSchedule(now.plusSeconds(3_600));
+        Fixtures.operator().body(Map.of("copy_from_schedule_id", empty)).when().put(ADMIN + "/schedules/" + empty + "/seat-map")
+                .then().statusCode(400).body("code", is("INVALID_FIELD"));
+        Fixtures.operator().body(Map.of("starts_at", "+300000-01-01T00:00:00Z", "sales_open_at", now.toString()))
+                .when().post(ADMIN + "/events/" + eventId + "/schedules").then().statusCode(400).body("code", is("INVALID_FIELD"));
         Fixtures.operator().body(Map.of("copy_from_schedule_id", 987654321)).when()
                 .put(ADMIN + "/schedules/" + newSchedule(now.plusSeconds(3_600)) + "/seat-map").then().statusCode(404)
                 .body("code", is("SCHEDULE_NOT_FOUND"));
-        assertEquals(events + 2, count("events"), "the event made on purpose, and newSchedule's");
-        assertEquals(schedules + 1, count("schedules"));
+        assertEquals(events + 3, count("events"), "the event made on purpose, and newSchedule's two");
+        assertEquals(schedules + 2, count("schedules"));
     }
 
     @Test
@@ -215,6 +229,9 @@ class OperatorApiTest {
         Api.book("fan", stage, Fixtures.seats("1열", 3), token).statusCode(201).body("total_price", is(99_000));
         Api.get("fan", "/api/v1/tickets/schedules/" + scheduleId + "/seats").statusCode(200)
                 .body("seats.findAll { it.row == '1열' && it.number == 4 }.size()", is(0));
+        // Nor can a hold of one's own open it: booking it with that hold is refused.
+        String other = Api.hold("fan", scheduleId, Fixtures.seats("2열", 9));
+        Api.book("fan", stage, Fixtures.seats("1열", 4), other).statusCode(404).body("code", is("SEAT_NOT_FOUND"));
         // Offered again, it can be held again.
         changeSeats(scheduleId, List.of(Map.of("row", "1열", "number", 4, "on_sale", true))).statusCode(200);
         Api.lock("fan", scheduleId, Fixtures.seats("1열", 4)).statusCode(200);
@@ -241,6 +258,30 @@ class OperatorApiTest {
         assertEquals(0, seatMaps.sync(), "nothing left to publish");
         // Once booking's round is complete, a schedule it never published is unknown.
         Api.lock("fan", 987_654_321, Fixtures.seats("1열", 1)).statusCode(404).body("code", is("SCHEDULE_NOT_FOUND"));
+    }
+
+    /**
+     * Operators pressing "save" on the same seat at once: each change is applied whole or refused
+     * (409 SEAT_CHANGE_IN_PROGRESS), and the seat ends on sale at one of the prices sent. Before the
+     * lease, a change that ran while another had the seat off sale took "off sale" for how it was,
+     * and left the seat withdrawn for good.
+     */
+    @Test
+    void concurrentChangesOfOneSeatLeaveItOnSaleAtOneOfTheirPrices() throws Exception {
+        Fixtures.Stage stage = Fixtures.stage(db, 1, 5);
+        String bearer = DevTokens.operatorBearer("operator-1");
+        io.ticketing.testsupport.Race.Outcome outcome = io.ticketing.testsupport.Race.run(6, user -> java.net.http.HttpRequest
+                .newBuilder(base.resolve(ADMIN + "/schedules/" + stage.scheduleId() + "/seats"))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(Api.json(Map.of("seats",
+                        List.of(Map.of("row", "1열", "number", 3, "price", 10_000 + user)))))).build());
+        outcome.print("6 operators change seat 1열-3번's price at once");
+        outcome.results().forEach(result -> assertTrue(result.status() == 200
+                || result.status() == 409 && result.body().contains("SEAT_CHANGE_IN_PROGRESS"), result.body()));
+        assertTrue(outcome.count(200) >= 1);
+        String token = Api.hold("fan", stage.scheduleId(), Fixtures.seats("1열", 3));
+        int price = Api.book("fan", stage, Fixtures.seats("1열", 3), token).statusCode(201).extract().path("total_price");
+        assertTrue(price >= 10_000 && price < 10_006, "one of the prices sent: " + price);
     }
 
     private ValidatableResponse changeSeats(long scheduleId, List<Map<String, Object>> seats) {

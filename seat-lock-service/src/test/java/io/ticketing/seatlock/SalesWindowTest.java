@@ -140,7 +140,27 @@ class SalesWindowTest {
                 List.of(Map.of("row", "1열", "numbers", List.of(1, 2))), List.of(Map.of("row", "1열", "numbers", List.of(3))))
                 .body("outcome", is("PUBLISHED"));
         SeatApi.lock("fan", schedule, seats(3)).statusCode(404).body("code", is("SEAT_NOT_FOUND"));
-        SeatApi.lock("fan", schedule, seats(1, 2)).statusCode(200);
+        String token = SeatApi.lockToken("fan", schedule, seats(1, 2));
+        // A hold of one's own is no way in: a claim names its origin hold, and still only seats of the map.
+        BookingClaimTest.claim("fan", schedule, token, seats(3)).statusCode(404).body("code", is("SEAT_NOT_FOUND"));
+        BookingClaimTest.claim("fan", schedule, token, seats(1, 2)).statusCode(200);
+    }
+
+    @Test
+    void aSeatMapWhosePagesWereLostIsNotInstalled() {
+        long schedule = TestData.newScheduleId();
+        String staging = java.util.UUID.randomUUID().toString();
+        TestData.internal("/internal/v1/seat-maps/staged", Map.of("schedule_id", schedule, "staging", staging,
+                "seats", List.of(Map.of("row", "1열", "numbers", List.of(1, 2))))).statusCode(200);
+        // Booking staged three pages' worth; Redis has only what one page brought (restarted, expired).
+        TestData.internal("/internal/v1/seat-maps", Map.of("schedule_id", schedule, "version", 2, "sales_open_at",
+                Instant.now().minusSeconds(60).toString(), "sales_close_at", Instant.now().plusSeconds(3_600).toString(),
+                "keep_until", Instant.now().plusSeconds(7_200).toString(), "staging", staging, "seats", 5_000, "off_sale", List.of()))
+                .statusCode(503).body("code", is("LOCK_STORE_UNAVAILABLE"));
+        // The map published before stays, and its version too, so booking publishes again.
+        SeatApi.lock("fan", schedule, seats(500)).statusCode(200);
+        TestData.internal("/internal/v1/seat-maps/versions", Map.of("schedule_ids", List.of(schedule))).statusCode(200)
+                .body("versions[0].version", is(1));
     }
 
     /**

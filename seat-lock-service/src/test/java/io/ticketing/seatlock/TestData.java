@@ -67,7 +67,8 @@ public final class TestData {
                 .statusCode(200);
         return internal("/internal/v1/seat-maps", Map.of("schedule_id", scheduleId, "version", version, "sales_open_at",
                 opensAt.toString(), "sales_close_at", closesAt.toString(), "keep_until", closesAt.plus(Duration.ofDays(1)).toString(),
-                "staging", staging, "off_sale", offSale)).statusCode(200);
+                "staging", staging, "seats", seatRows.stream().mapToInt(row -> ((List<?>) row.get("numbers")).size()).sum(),
+                "off_sale", offSale)).statusCode(200);
     }
 
     public static ValidatableResponse internal(String path, Object body) {

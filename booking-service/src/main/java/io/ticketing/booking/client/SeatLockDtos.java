@@ -73,8 +73,9 @@ public final class SeatLockDtos {
     public record StagedAnswer(long scheduleId, int staged) {
     }
 
+    /** {@code seats}: how many seats were staged, so that seat-lock installs the map only if all of them arrived. */
     public record PublishSeatMap(long scheduleId, long version, Instant salesOpenAt, Instant salesCloseAt, Instant keepUntil,
-            String staging, List<SeatRow> offSale) {
+            String staging, int seats, List<SeatRow> offSale) {
     }
 
     /** {@code outcome}: PUBLISHED, STALE (seat-lock has an equal or newer version) or SEATS_IN_USE. */

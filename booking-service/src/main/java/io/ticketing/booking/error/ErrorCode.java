@@ -42,6 +42,8 @@ public enum ErrorCode {
     LOCK_EXPIRED(410, "좌석 선택 시간이 만료되었습니다. 좌석을 다시 선택해 주세요.", "Your hold has expired. Please select the seats again."),
     SEAT_MAP_LOCKED(409, "판매가 시작되었거나 예매가 있는 회차의 좌석 배치도는 통째로 바꿀 수 없습니다. 좌석별로 변경해 주세요.",
             "The seat map of a schedule on sale or with bookings cannot be replaced whole; change seats one by one."),
+    SEAT_CHANGE_IN_PROGRESS(409, "이 회차의 좌석을 바꾸는 다른 요청이 처리 중입니다. 잠시 후 다시 시도해 주세요.",
+            "Another change to this schedule's seats is under way. Please try again shortly."),
     SEATS_IN_USE(409, "선택 중이거나 예매된 좌석은 바꾸거나 판매 중지할 수 없습니다: %s",
             "Seats that are held or booked cannot be changed or withdrawn: %s"),
     IDEMPOTENCY_KEY_REUSED(422, "같은 Idempotency-Key로 다른 요청을 보낼 수 없습니다.",

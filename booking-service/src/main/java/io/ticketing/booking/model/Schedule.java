@@ -36,6 +36,10 @@ public class Schedule {
     @Column(name = "sales_close_at")
     public OffsetDateTime salesCloseAt;
 
+    /** While set and not past, an operator's change of this schedule's seats is under way (CatalogueWriter). */
+    @Column(name = "seat_change_until")
+    public OffsetDateTime seatChangeUntil;
+
     /** The version of the last publication of this schedule to seat-lock ({@code SeatMapPublisher}). */
     @Column(name = "seat_map_version")
     public Long seatMapVersion;

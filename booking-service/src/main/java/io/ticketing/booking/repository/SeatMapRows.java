@@ -129,13 +129,14 @@ public class SeatMapRows {
         }
     }
 
-    /** The schedules whose sales have not closed by {@code now}, soonest closing first, with their versions. */
-    public List<Published> notClosed(Instant now, int limit) {
+    /** A page of the schedules whose sales have not closed by {@code now}, by id after {@code afterId}, with their versions. */
+    public List<Published> notClosed(Instant now, long afterId, int limit) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement read = connection.prepareStatement("SELECT id, seat_map_version FROM schedules "
-                        + "WHERE sales_close_at > ? ORDER BY sales_close_at, id LIMIT ?")) {
+                        + "WHERE sales_close_at > ? AND id > ? ORDER BY id LIMIT ?")) {
             read.setTimestamp(1, java.sql.Timestamp.from(now));
-            read.setInt(2, limit);
+            read.setLong(2, afterId);
+            read.setInt(3, limit);
             List<Published> schedules = new ArrayList<>();
             try (ResultSet result = read.executeQuery()) {
                 while (result.next()) {

@@ -134,6 +134,9 @@ public class OperatorResource {
         if (body.copyFromScheduleId() != null && body.sections() != null) {
             throw new BookingException(ErrorCode.INVALID_FIELD, "sections, copy_from_schedule_id (one or the other)");
         }
+        if (body.copyFromScheduleId() != null && body.copyFromScheduleId() == scheduleId) {
+            throw new BookingException(ErrorCode.INVALID_FIELD, "copy_from_schedule_id (another schedule's)");
+        }
         var changed = body.copyFromScheduleId() != null ? catalogue.copySeatMap(scheduleId, body.copyFromScheduleId())
                 : catalogue.defineSeatMap(scheduleId, body.sections());
         return new SeatMapChanged(scheduleId, changed.value(), changed.published());
@@ -160,7 +163,7 @@ public class OperatorResource {
             if (seat.number() == null) {
                 throw new BookingException(ErrorCode.MISSING_FIELD, field + ".number");
             }
-            if (seat.number() < 1) {
+            if (seat.number() < 1 || seat.number() > SeatMapPlan.MAX_SEAT_NUMBER) {
                 throw new BookingException(ErrorCode.INVALID_SEAT_NUMBER, row + "-" + seat.number() + "번");
             }
             changes.add(new SeatChange(new SeatRef(row, seat.number()),

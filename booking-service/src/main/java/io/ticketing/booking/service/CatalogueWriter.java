@@ -35,6 +35,13 @@ class CatalogueWriter {
     record Before(SeatRef seat, boolean onSale) {
     }
 
+    /** How long a seat change may take from taking its seats off sale to applying the change. */
+    static final java.time.Duration SEAT_CHANGE_LEASE = java.time.Duration.ofSeconds(30);
+
+    /** Times the database can store and people mean: no show before 2000 or after 2999. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
     private final EventRepository events;
     private final ScheduleRepository schedules;
     private final SeatRepository seats;
@@ -119,7 +126,11 @@ class CatalogueWriter {
      */
     @Transactional
     List<Before> takeOffSale(long scheduleId, List<SeatChange> changes) {
-        lockedSchedule(scheduleId);
+        Schedule schedule = lockedSchedule(scheduleId);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (schedule.seatChangeUntil != null && schedule.seatChangeUntil.isAfter(now)) {
+            throw new BookingException(ErrorCode.SEAT_CHANGE_IN_PROGRESS);
+        }
         List<SeatRef> refs = changes.stream().map(SeatChange::seat).toList();
         List<Seat> found = seats.lockAt(scheduleId, refs);
         if (found.size() < refs.size()) {
@@ -144,12 +155,16 @@ class CatalogueWriter {
             before.add(new Before(seat.ref(), seat.onSale));
             seat.onSale = false;
         }
+        // Until this change is applied or put back: another change of these seats meanwhile would
+        // read them off sale and take that for how they were.
+        schedule.seatChangeUntil = now.plus(SEAT_CHANGE_LEASE);
         return before;
     }
 
     /** Puts seats back as they were before {@link #takeOffSale}: seat-lock refused the change. */
     @Transactional
     void putBack(long scheduleId, List<Before> before) {
+        lockedSchedule(scheduleId).seatChangeUntil = null;
         List<Seat> found = seats.lockAt(scheduleId, before.stream().map(Before::seat).toList());
         for (Seat seat : found) {
             seat.onSale = before.stream().filter(was -> was.seat().equals(seat.ref())).findFirst().map(Before::onSale).orElse(seat.onSale);
@@ -159,6 +174,7 @@ class CatalogueWriter {
     /** Second step: the changes themselves, and each seat on sale again unless it was withdrawn. */
     @Transactional
     int apply(long scheduleId, List<SeatChange> changes, List<Before> before) {
+        lockedSchedule(scheduleId).seatChangeUntil = null;
         List<Seat> found = seats.lockAt(scheduleId, changes.stream().map(SeatChange::seat).toList());
         for (Seat seat : found) {
             SeatChange change = changes.stream().filter(candidate -> candidate.seat().equals(seat.ref())).findFirst().orElseThrow();
@@ -185,6 +201,11 @@ class CatalogueWriter {
     private static void window(Schedule schedule, Instant startsAt, Instant salesOpenAt, Instant salesCloseAt) {
         if (startsAt == null || salesOpenAt == null) {
             throw new BookingException(ErrorCode.MISSING_FIELD, startsAt == null ? "starts_at" : "sales_open_at");
+        }
+        for (var time : java.util.Map.of("starts_at", startsAt, "sales_open_at", salesOpenAt, "sales_close_at", salesCloseAt).entrySet()) {
+            if (time.getValue().isBefore(EARLIEST) || !time.getValue().isBefore(LATEST)) {
+                throw new BookingException(ErrorCode.INVALID_FIELD, time.getKey());
+            }
         }
         if (!salesOpenAt.isBefore(salesCloseAt)) {
             throw new BookingException(ErrorCode.INVALID_SALES_WINDOW, "sales_close_at <= sales_open_at");

@@ -27,6 +27,10 @@ public record SeatMapPlan(List<PlannedSeat> seats) {
 
     static final int MAX_ROW_LENGTH = 16;
     static final int MAX_GRADE_LENGTH = 16;
+    /** Seat numbers stay within seven digits: no hall numbers its seats further, and a range can never overflow. */
+    public static final int MAX_SEAT_NUMBER = 9_999_999;
+    /** Prices stay far from overflowing a booking's total (8 seats). */
+    static final long MAX_PRICE = 1_000_000_000L;
 
     public static SeatMapPlan of(List<Section> sections, int maxSeats) {
         if (sections == null || sections.isEmpty()) {
@@ -57,8 +61,9 @@ public record SeatMapPlan(List<PlannedSeat> seats) {
                 if (range.from() == null || range.to() == null) {
                     throw new BookingException(ErrorCode.MISSING_FIELD, rangeField + (range.from() == null ? ".from" : ".to"));
                 }
-                if (range.from() < 1) {
-                    throw new BookingException(ErrorCode.INVALID_SEAT_NUMBER, row + "-" + range.from() + "번");
+                if (range.from() < 1 || range.to() > MAX_SEAT_NUMBER) {
+                    throw new BookingException(ErrorCode.INVALID_SEAT_NUMBER,
+                            row + "-" + (range.from() < 1 ? range.from() : range.to()) + "번");
                 }
                 if (range.to() < range.from()) {
                     throw new BookingException(ErrorCode.INVALID_FIELD, rangeField + ".to");
@@ -114,7 +119,7 @@ public record SeatMapPlan(List<PlannedSeat> seats) {
         if (price == null) {
             throw new BookingException(ErrorCode.MISSING_FIELD, field);
         }
-        if (price < 0) {
+        if (price < 0 || price > MAX_PRICE) {
             throw new BookingException(ErrorCode.INVALID_PRICE, price.toString());
         }
         return price;

@@ -82,7 +82,7 @@ public class SeatMapPublisher {
             staged += stage(scheduleId, staging, page);
         }
         PublishAnswer answer = seatLock.publish(serviceKey, new PublishSeatMap(scheduleId, snapshot.version(), snapshot.salesOpenAt(),
-                snapshot.salesCloseAt(), snapshot.salesCloseAt().plus(KEPT_AFTER_CLOSE), staging, rowsOf(offSale)));
+                snapshot.salesCloseAt(), snapshot.salesCloseAt().plus(KEPT_AFTER_CLOSE), staging, staged, rowsOf(offSale)));
         Log.infof("Published schedule %d to seat-lock (version %d, %d seats on sale, %d off sale): %s", scheduleId,
                 snapshot.version(), staged, offSale.size(), answer.outcome());
         return answer;

@@ -27,8 +27,7 @@ import io.ticketing.booking.repository.SeatMapRows.Published;
  * missing (Redis restarted empty, a cluster master replaced, or it was never published) or older
  * than the last one taken here (a publication that failed half-way) is published again. Every
  * replica runs it; publications are idempotent and versioned, so two replicas doing the same work
- * cost time, never correctness. Bounded to {@value #MAX_SCHEDULES} schedules a round, soonest
- * closing first.
+ * cost time, never correctness.
  */
 @ApplicationScoped
 public class SeatMapSync {
@@ -68,35 +67,47 @@ public class SeatMapSync {
     }
 
     /**
-     * One round; returns how many schedules it published. A round that got through tells seat-lock
-     * that every schedule on sale is published: from then on it answers a schedule it does not know
-     * with 404, not 503 (after Redis came back empty, not before this round).
+     * One round, over every schedule not yet closed in pages of {@value #MAX_SCHEDULES}; returns how
+     * many schedules it published. A schedule whose publication fails does not stop the others. A
+     * round in which every publication got through tells seat-lock that every schedule on sale is
+     * published: from then on it answers a schedule it does not know with 404, not 503.
      */
     public synchronized int sync() {
-        List<Published> schedules = rows.notClosed(Instant.now(), MAX_SCHEDULES);
-        int published = schedules.isEmpty() ? 0 : publishWhatSeatLockLacks(schedules);
-        seatLock.complete(serviceKey);
-        return published;
-    }
-
-    private int publishWhatSeatLockLacks(List<Published> schedules) {
-        Map<Long, Long> known = new HashMap<>();
-        for (SeatMapVersion version : seatLock.versions(serviceKey, new ScheduleIds(schedules.stream().map(Published::scheduleId).toList()))
-                .versions()) {
-            if (version.version() != null) {
-                known.put(version.scheduleId(), version.version());
-            }
-        }
+        Instant now = Instant.now();
         int published = 0;
-        for (Published schedule : schedules) {
-            Long there = known.get(schedule.scheduleId());
-            if (there == null || there < schedule.version()) {
-                if (there == null) {
-                    Log.infof("seat-lock does not know schedule %d: publishing it", schedule.scheduleId());
-                }
-                publisher.publish(schedule.scheduleId());
-                published++;
+        int failed = 0;
+        long after = 0;
+        List<Published> page;
+        do {
+            page = rows.notClosed(now, after, MAX_SCHEDULES);
+            if (page.isEmpty()) {
+                break;
             }
+            Map<Long, Long> known = new HashMap<>();
+            for (SeatMapVersion version : seatLock.versions(serviceKey, new ScheduleIds(page.stream().map(Published::scheduleId).toList()))
+                    .versions()) {
+                if (version.version() != null) {
+                    known.put(version.scheduleId(), version.version());
+                }
+            }
+            for (Published schedule : page) {
+                Long there = known.get(schedule.scheduleId());
+                if (there != null && there >= schedule.version()) {
+                    continue;
+                }
+                try {
+                    publisher.publish(schedule.scheduleId());
+                    published++;
+                } catch (RuntimeException e) {
+                    failed++;
+                    Log.warnf("Schedule %d not published to seat-lock (the next round tries again): %s", schedule.scheduleId(),
+                            e.toString());
+                }
+            }
+            after = page.get(page.size() - 1).scheduleId();
+        } while (page.size() == MAX_SCHEDULES);
+        if (failed == 0) {
+            seatLock.complete(serviceKey);
         }
         return published;
     }

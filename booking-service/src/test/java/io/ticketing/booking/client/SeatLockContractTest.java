@@ -66,7 +66,7 @@ class SeatLockContractTest {
         JsonNode operations = contract().get("operations");
         Map<String, Object> sent = Map.of(
                 "seat_maps_staged", new StagedSeats(1, "staging", List.of(new SeatRow("A", List.of(1, 2)))),
-                "seat_maps", new PublishSeatMap(1, 2, Instant.now(), Instant.now(), Instant.now(), "staging",
+                "seat_maps", new PublishSeatMap(1, 2, Instant.now(), Instant.now(), Instant.now(), "staging", 3,
                         List.of(new SeatRow("A", List.of(3)))),
                 "seat_maps_versions", new ScheduleIds(List.of(1L)),
                 "seat_maps_complete", Map.of(),

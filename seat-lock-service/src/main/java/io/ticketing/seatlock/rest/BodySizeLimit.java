@@ -15,7 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a body whose declared length is over {@code seat-lock.max-body-bytes} (64 KB for booking's
+ * Refuses a body whose declared length is over {@code seat-lock.max-body-bytes} (256 KiB for booking's
  * seat-map pages, {@link InternalSeatMapResource}) with 413
  * problem+json before it is read. A chunked body with no length is cut off by
  * {@code quarkus.http.limits.max-body-size} instead.

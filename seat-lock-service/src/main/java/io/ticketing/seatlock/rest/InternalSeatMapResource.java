@@ -39,9 +39,12 @@ import io.ticketing.seatlock.service.SeatMaps;
 public class InternalSeatMapResource {
 
     static final String PATH = "/internal/v1/seat-maps";
-    static final int MAX_BODY_BYTES = 64 * 1024;
-    /** Seats in one staged page, and off-sale seats in one publication. */
-    static final int MAX_SEATS_PER_PAGE = 10_000;
+    static final int MAX_BODY_BYTES = 256 * 1024;
+    /**
+     * Seats in one staged page, and off-sale seats in one publication: more than booking sends
+     * (pages of 5,000; at most 10,000 seats withdrawn plus 1,000 being changed).
+     */
+    static final int MAX_SEATS_PER_PAGE = 20_000;
     static final int MAX_SCHEDULES_PER_CHECK = 1_000;
 
     private final SeatMaps seatMaps;
@@ -77,9 +80,12 @@ public class InternalSeatMapResource {
             throw new SeatLockException(ErrorCode.INVALID_FIELD, "sales_close_at");
         }
         String staging = request.staging() == null ? "none" : validate.token(request.staging(), "staging");
+        if (request.seats() == null || request.seats() < 0) {
+            throw new SeatLockException(request.seats() == null ? ErrorCode.MISSING_FIELD : ErrorCode.INVALID_FIELD, "seats");
+        }
         var offSale = validate.seatRows(request.offSale(), "off_sale", MAX_SEATS_PER_PAGE);
         return seatMaps.publish(scheduleId, version, request.salesOpenAt(), request.salesCloseAt(), request.keepUntil(), staging,
-                offSale).map(outcome -> new PublishSeatMapResponse(scheduleId, outcome.name(), outcome.publishedVersion(),
+                request.seats(), offSale).map(outcome -> new PublishSeatMapResponse(scheduleId, outcome.name(), outcome.publishedVersion(),
                         outcome.seatsInUse()));
     }
 

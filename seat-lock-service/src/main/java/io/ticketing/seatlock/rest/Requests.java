@@ -56,7 +56,8 @@ final class Requests {
     record StagedSeatsRequest(Long scheduleId, String staging, List<SeatRow> seats) {
     }
 
+    /** {@code seats}: how many seats were staged; the map is installed only if all arrived. */
     record PublishSeatMapRequest(Long scheduleId, Long version, Instant salesOpenAt, Instant salesCloseAt, Instant keepUntil,
-            String staging, List<SeatRow> offSale) {
+            String staging, Integer seats, List<SeatRow> offSale) {
     }
 }

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ticketing.seatlock.error.ErrorCode;
+import io.ticketing.seatlock.error.SeatLockException;
 import io.ticketing.seatlock.model.Seat;
 import io.vertx.mutiny.redis.client.Response;
 
 /** publish_map.lua: a schedule's sales window and staged seat map, installed if newer and if no off-sale seat is in use. */
 record PublishMapCall(long scheduleId, long version, Instant opensAt, Instant closesAt, Instant keepUntil, String staging,
-        List<Seat> offSale) implements ScriptCall<SeatMaps.Outcome> {
+        int seats, List<Seat> offSale) implements ScriptCall<SeatMaps.Outcome> {
 
     @Override
     public LuaScript script() {
@@ -28,7 +30,7 @@ record PublishMapCall(long scheduleId, long version, Instant opensAt, Instant cl
     @Override
     public List<String> args() {
         return List.of(Long.toString(version), Long.toString(opensAt.toEpochMilli()), Long.toString(closesAt.toEpochMilli()),
-                Long.toString(keepUntil.toEpochMilli()));
+                Long.toString(keepUntil.toEpochMilli()), Integer.toString(seats));
     }
 
     @Override
@@ -43,6 +45,8 @@ record PublishMapCall(long scheduleId, long version, Instant opensAt, Instant cl
                 }
                 yield new SeatMaps.Outcome("SEATS_IN_USE", null, inUse);
             }
+            // Pages were lost between staging and now: nothing installed; booking publishes again.
+            case -4 -> throw new SeatLockException(ErrorCode.LOCK_STORE_UNAVAILABLE);
             default -> throw new IllegalStateException("publish_map.lua answered " + reply);
         };
     }

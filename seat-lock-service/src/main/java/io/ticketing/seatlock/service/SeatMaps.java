@@ -51,10 +51,13 @@ public class SeatMaps {
                 .map(ignored -> seats.size());
     }
 
-    /** Installs the window and the staged seat map (none staged: an empty one), if newer than what is there. */
+    /**
+     * Installs the window and the staged seat map (none staged: an empty one), if newer than what is
+     * there and if the staged map holds all {@code seats} (fails with 503 if pages were lost).
+     */
     public Uni<Outcome> publish(long scheduleId, long version, Instant opensAt, Instant closesAt, Instant keepUntil,
-            String staging, List<Seat> offSale) {
-        return scripts.run(new PublishMapCall(scheduleId, version, opensAt, closesAt, keepUntil, staging, offSale))
+            String staging, int seats, List<Seat> offSale) {
+        return scripts.run(new PublishMapCall(scheduleId, version, opensAt, closesAt, keepUntil, staging, seats, offSale))
                 .invoke(outcome -> Log.debugf("Seat map of schedule %d, version %d: %s%s", scheduleId, version, outcome.name(),
                         outcome.seatsInUse().isEmpty() ? "" : " " + outcome.seatsInUse()));
     }

@@ -122,7 +122,7 @@ class WarmUp {
         String staging = UUID.randomUUID().toString();
         await(seatMaps.stage(schedule, staging, seats));
         Instant now = Instant.now();
-        await(seatMaps.publish(schedule, 1, now.minusSeconds(60), now.plusSeconds(3_600), now.plusSeconds(600), staging, List.of()));
+        await(seatMaps.publish(schedule, 1, now.minusSeconds(60), now.plusSeconds(3_600), now.plusSeconds(600), staging, SEATS, List.of()));
     }
 
     private void round(List<Seat> seats, List<String> tokens, long bookingId) {
