@@ -141,8 +141,11 @@ public final class FaultProxy implements AutoCloseable {
                 Cut cut = delayed ? armedCuts.peek() : null;
                 if (cut != null && contains(buffer, n, cut.marker()) && armedCuts.remove(cut)) {
                     if (cut.afterForwarding()) {
-                        // The server gets the chunk and a clean end of input (FIN, not a reset that could
-                        // discard it); its answer then meets the closed client side, which ends the rest.
+                        // The client side closes first, so that the server's answer can never reach it
+                        // (closed after forwarding, a fast answer sometimes got through: the "lost"
+                        // commit then looked like an ordinary one). Then the server gets the chunk and a
+                        // clean end of input (FIN, not a reset that could discard it).
+                        close(from);
                         out.write(buffer, 0, n);
                         out.flush();
                         to.shutdownOutput();
