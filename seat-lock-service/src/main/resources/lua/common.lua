@@ -97,3 +97,52 @@ local function sale_refusal(record_key, map_key, members, now)
   if #unknown > 0 then return {-10, unknown} end
   return nil
 end
+
+-- The live seat map (SeatFeeds): a script that changes what a seat looks like to others (free, held,
+-- sold) appends the change to the schedule's event stream in the same atomic step, so every replica
+-- of seat-lock reads every change, in order, whichever replica made it. A hold that simply runs out
+-- runs no script: the end of every hold and claim is kept in a sorted set (seat -> ms), which the
+-- replicas streaming the schedule sweep (sweep.lua), so expiries are announced without keyspace
+-- notifications. Both keys are the schedule's (its slot) and live a day past their last change.
+local EVENTS_KEPT = 10000
+local EVENTS_TTL_MS = 86400000
+local PER_CALL = 500
+
+local function announce(events_key, state, members)
+  if #members == 0 then return end
+  for first = 1, #members, PER_CALL do
+    local fields = {}
+    for i = first, math.min(first + PER_CALL - 1, #members) do
+      fields[#fields + 1] = members[i]
+      fields[#fields + 1] = state
+    end
+    redis.call('XADD', events_key, 'MAXLEN', '~', EVENTS_KEPT, '*', unpack(fields))
+  end
+  redis.call('PEXPIRE', events_key, EVENTS_TTL_MS)
+end
+
+-- The seat map itself changed (publish_map.lua): streams send a fresh snapshot. '_map' is no seat
+-- member (members are "<row>:<number>").
+local function announce_map(events_key, version)
+  redis.call('XADD', events_key, 'MAXLEN', '~', EVENTS_KEPT, '*', '_map', version)
+  redis.call('PEXPIRE', events_key, EVENTS_TTL_MS)
+end
+
+local function expect_ends(ends_key, at, members)
+  if #members == 0 then return end
+  for first = 1, #members, PER_CALL do
+    local pairs_ = {}
+    for i = first, math.min(first + PER_CALL - 1, #members) do
+      pairs_[#pairs_ + 1] = at
+      pairs_[#pairs_ + 1] = members[i]
+    end
+    redis.call('ZADD', ends_key, unpack(pairs_))
+  end
+  redis.call('PEXPIRE', ends_key, EVENTS_TTL_MS)
+end
+
+local function forget_ends(ends_key, members)
+  for first = 1, #members, PER_CALL do
+    redis.call('ZREM', ends_key, unpack(members, first, math.min(first + PER_CALL - 1, #members)))
+  end
+end

@@ -5,8 +5,8 @@
 -- reads what it sends): an older publication arriving late changes nothing. Seats booking took out of
 -- the sale (withdrawn, or off sale while their price changes) must be free: a map that would leave a
 -- held, claimed or sold seat outside is refused, so a seat in anyone's hands never leaves the map.
--- KEYS: 1 the schedule's sale record, 2 its seat map, 3 the staged seat map, 4.. seat keys of the
---       seats off sale
+-- KEYS: 1 the schedule's sale record, 2 its seat map, 3 the staged seat map, 4 its seat events,
+--       5.. seat keys of the seats off sale
 -- ARGV: 1 version, 2 opens at ms, 3 closes at ms, 4 kept until ms (both keys expire then),
 --       5 seats staged (the staged map must hold exactly these many, or pages were lost)
 -- Returns {1} installed | {0, version installed} an equal or newer one is there
@@ -19,8 +19,8 @@ if installed and installed >= version then
   return {0, installed}
 end
 local in_use = {}
-for i = 4, #KEYS do
-  if redis.call('EXISTS', KEYS[i]) == 1 then in_use[#in_use + 1] = i - 3 end
+for i = 5, #KEYS do
+  if redis.call('EXISTS', KEYS[i]) == 1 then in_use[#in_use + 1] = i - 4 end
 end
 if #in_use > 0 then
   redis.call('DEL', KEYS[3])
@@ -39,4 +39,5 @@ else
 end
 redis.call('HSET', KEYS[1], 'version', ARGV[1], 'open', ARGV[2], 'close', ARGV[3])
 redis.call('PEXPIREAT', KEYS[1], ARGV[4])
+announce_map(KEYS[4], ARGV[1])
 return {1}

@@ -1,6 +1,7 @@
 -- Frees the seats of a hold (all, or those named) that still carry its token.
 -- The record stays, marked released, until it would have expired: releasing twice is harmless.
--- KEYS: 1 hold record, 2 schedule index, 3 the owner's seats, 4.. the keys of the record's seats,
+-- KEYS: 1 hold record, 2 schedule index, 3 the owner's seats, 4 seat events, 5 hold ends, 6.. the
+--       keys of the record's seats,
 --       as read just before (so every key the script touches is declared)
 -- ARGV: 1 owner, 2 token, 3 the record's seats as read ('' if none), 4.. seat members to release
 --       (none: all)
@@ -22,7 +23,7 @@ local mine = owner .. ':' .. token
 local released, remaining = {}, {}
 for i, member in ipairs(members_of(hold[3])) do
   if wanted == nil or wanted[member] then
-    local key = KEYS[3 + i]
+    local key = KEYS[5 + i]
     if redis.call('GET', key) == mine then
       redis.call('DEL', key)
       redis.call('SREM', KEYS[2], member)
@@ -33,6 +34,8 @@ for i, member in ipairs(members_of(hold[3])) do
     remaining[#remaining + 1] = member
   end
 end
+forget_ends(KEYS[5], released)
+announce(KEYS[4], 'AVAILABLE', released)
 redis.call('HSET', KEYS[1], 'seats', table.concat(remaining, '\n'))
 if #remaining == 0 then redis.call('HSET', KEYS[1], 'released', 1) end
 return {1, released}

@@ -9,7 +9,8 @@
 -- markers complete and drops it. Should Redis lose its data mid-way, the lease is gone with the
 -- markers, the next page is refused, and the rebuild starts over. Pages of recent bookings carry no
 -- lease.
--- KEYS: 1 schedule index, 2 the schedule's "sold markers complete" flag, 3 the rebuild lease, then
+-- KEYS: 1 schedule index, 2 the schedule's "sold markers complete" flag, 3 the rebuild lease, 4 seat
+--       events, 5 hold ends, then
 --       for each booking: its cancellation record, the owner's seats, its seat keys
 -- ARGV: 1 lease ('' for none), 2 'first' or '', 3 'last' or '', 4 lease ms, 5 sold-until ms or '',
 --       6 number of bookings, then for each booking: owner, booking id, seat count, seat members
@@ -25,7 +26,7 @@ if lease ~= '' then
   end
 end
 
-local marked, key_at, arg_at = 0, 4, 7
+local marked, key_at, arg_at = {}, 6, 7
 for _ = 1, tonumber(ARGV[6]) do
   local owner, booking, count = ARGV[arg_at], ARGV[arg_at + 1], tonumber(ARGV[arg_at + 2])
   local cancelled, user_key = KEYS[key_at], KEYS[key_at + 1]
@@ -37,7 +38,7 @@ for _ = 1, tonumber(ARGV[6]) do
       if value ~= sold then
         redis.call('SET', seat_key, sold)
         if sold_until then redis.call('PEXPIREAT', seat_key, sold_until) end
-        marked = marked + 1
+        marked[#marked + 1] = member
       end
       redis.call('SREM', KEYS[1], member)
       redis.call('ZADD', user_key, sold_until or '+inf', member)
@@ -48,9 +49,12 @@ for _ = 1, tonumber(ARGV[6]) do
   arg_at = arg_at + 3 + count
 end
 
+forget_ends(KEYS[5], marked)
+announce(KEYS[4], 'BOOKED', marked)
+
 if lease ~= '' and ARGV[3] == 'last' then
   redis.call('SET', KEYS[2], '1')
   if sold_until then redis.call('PEXPIREAT', KEYS[2], sold_until) end
   redis.call('DEL', KEYS[3])
 end
-return {marked}
+return {#marked}

@@ -71,6 +71,43 @@ public interface SeatLockConfig {
      */
     Optional<String> internalApiKey();
 
+    /** The live seat-map streams (GET /api/v1/tickets/schedules/{id}/seats/stream). */
+    Streams streams();
+
+    interface Streams {
+
+        /** How often each schedule streamed here reads its new seat events from Redis. */
+        @WithDefault("PT0.05S")
+        Duration readEvery();
+
+        /** How often the ends of holds in the schedules streamed here are swept (announced free). */
+        @WithDefault("PT0.2S")
+        Duration sweepEvery();
+
+        /** Open streams one instance serves at most; more are told 503 and try again (or another replica). */
+        @WithDefault("20000")
+        int maxOpen();
+
+        /**
+         * Events a stream may fall behind by before it is closed (its client reconnects and resumes,
+         * or gets a fresh snapshot): a slow reader never holds memory for ever.
+         */
+        @WithDefault("2000")
+        int maxBehind();
+
+        /** Recent events kept per schedule, so that a reconnecting client resumes without a snapshot. */
+        @WithDefault("5000")
+        int replayKept();
+
+        /** A comment line sent this often keeps idle streams open through proxies. */
+        @WithDefault("PT15S")
+        Duration keepAlive();
+
+        /** A schedule nobody streams here is still read this long, for clients that reconnect. */
+        @WithDefault("PT30S")
+        Duration linger();
+    }
+
     /** The warm-up that runs the service's hot paths at start, before readiness says UP. */
     WarmUp warmUp();
 

@@ -35,6 +35,8 @@ public enum ErrorCode {
     LOCK_EXPIRED(410, "좌석 선택 시간이 만료되었거나 존재하지 않는 선택입니다.", "This hold has expired or does not exist."),
     LOCK_STORE_UNAVAILABLE(503, "좌석 잠금 저장소에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
             "The seat lock store is unavailable. Please try again shortly."),
+    TOO_MANY_STREAMS(503, "실시간 좌석 정보 연결이 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+            "Too many live seat-map streams are open here. Please try again shortly."),
     INTERNAL_ERROR(500, "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", "An unexpected error occurred. Please try again.");
 
     private final int status;

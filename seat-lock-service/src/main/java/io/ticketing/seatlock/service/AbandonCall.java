@@ -23,7 +23,7 @@ record AbandonCall(String owner, long scheduleId, String token, List<Seat> seats
     @Override
     public List<String> keys() {
         return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.abandoned(scheduleId, token), SeatKeys.index(scheduleId),
-                SeatKeys.userSeats(scheduleId, owner)), seatKeys(scheduleId, seats));
+                SeatKeys.userSeats(scheduleId, owner), SeatKeys.events(scheduleId), SeatKeys.holdEnds(scheduleId)), seatKeys(scheduleId, seats));
     }
 
     @Override

@@ -22,7 +22,8 @@ record AbortCall(String owner, long scheduleId, String claimToken, String attemp
         return concat(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
                 SeatKeys.claimAttempts(scheduleId, claimToken), SeatKeys.claimAborted(scheduleId, claimToken),
                 SeatKeys.userSeats(scheduleId, owner),
-                SeatKeys.hold(scheduleId, record.origin().isEmpty() ? claimToken : record.origin())), record.seatKeys(scheduleId));
+                SeatKeys.hold(scheduleId, record.origin().isEmpty() ? claimToken : record.origin()),
+                SeatKeys.events(scheduleId), SeatKeys.holdEnds(scheduleId)), record.seatKeys(scheduleId));
     }
 
     @Override

@@ -23,7 +23,7 @@ record CancelCall(String owner, long scheduleId, long bookingId, List<Seat> seat
     @Override
     public List<String> keys() {
         return concat(List.of(SeatKeys.index(scheduleId), SeatKeys.cancelled(scheduleId, bookingId),
-                SeatKeys.userSeats(scheduleId, owner)), seatKeys(scheduleId, seats));
+                SeatKeys.userSeats(scheduleId, owner), SeatKeys.events(scheduleId)), seatKeys(scheduleId, seats));
     }
 
     @Override

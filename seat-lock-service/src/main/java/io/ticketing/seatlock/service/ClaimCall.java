@@ -30,7 +30,7 @@ record ClaimCall(String owner, long scheduleId, String origin, String claimToken
         return concat(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.fence(scheduleId), SeatKeys.index(scheduleId),
                 SeatKeys.hold(scheduleId, origin), SeatKeys.claimAttempts(scheduleId, claimToken),
                 SeatKeys.claimAborted(scheduleId, claimToken), SeatKeys.userSeats(scheduleId, owner), SeatKeys.sale(scheduleId),
-                SeatKeys.seatMap(scheduleId)), seatKeys(scheduleId, seats));
+                SeatKeys.seatMap(scheduleId), SeatKeys.events(scheduleId), SeatKeys.holdEnds(scheduleId)), seatKeys(scheduleId, seats));
     }
 
     @Override

@@ -22,7 +22,8 @@ record ConfirmCall(String owner, long scheduleId, String claimToken, long bookin
     @Override
     public List<String> keys() {
         return concat(List.of(SeatKeys.hold(scheduleId, claimToken), SeatKeys.index(scheduleId),
-                SeatKeys.cancelled(scheduleId, bookingId), SeatKeys.userSeats(scheduleId, owner)), seatKeys(scheduleId, seats));
+                SeatKeys.cancelled(scheduleId, bookingId), SeatKeys.userSeats(scheduleId, owner),
+                SeatKeys.events(scheduleId), SeatKeys.holdEnds(scheduleId)), seatKeys(scheduleId, seats));
     }
 
     @Override

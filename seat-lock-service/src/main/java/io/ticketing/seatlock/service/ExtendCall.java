@@ -20,7 +20,7 @@ record ExtendCall(String owner, long scheduleId, String token, SeatLockConfig co
     @Override
     public List<String> keys() {
         return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.userSeats(scheduleId, owner),
-                SeatKeys.userWindow(scheduleId, owner)), record.seatKeys(scheduleId));
+                SeatKeys.userWindow(scheduleId, owner), SeatKeys.holdEnds(scheduleId)), record.seatKeys(scheduleId));
     }
 
     @Override

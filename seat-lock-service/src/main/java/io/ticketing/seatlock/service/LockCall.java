@@ -30,7 +30,8 @@ record LockCall(String owner, long scheduleId, String token, List<Seat> seats, S
     public List<String> keys() {
         return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.fence(scheduleId), SeatKeys.index(scheduleId),
                 SeatKeys.userSeats(scheduleId, owner), SeatKeys.userWindow(scheduleId, owner), SeatKeys.abandoned(scheduleId, token),
-                SeatKeys.sale(scheduleId), SeatKeys.seatMap(scheduleId)),
+                SeatKeys.sale(scheduleId), SeatKeys.seatMap(scheduleId),
+                SeatKeys.events(scheduleId), SeatKeys.holdEnds(scheduleId)),
                 seatKeys(scheduleId, seats));
     }
 

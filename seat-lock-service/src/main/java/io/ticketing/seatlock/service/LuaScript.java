@@ -13,7 +13,8 @@ enum LuaScript {
     CANCEL("cancel"),
     RESTORE_SOLD("restore_sold"),
     ABANDON("abandon"),
-    PUBLISH_MAP("publish_map");
+    PUBLISH_MAP("publish_map"),
+    SWEEP("sweep");
 
     final String file;
 

@@ -23,7 +23,8 @@ record PublishMapCall(long scheduleId, long version, Instant opensAt, Instant cl
 
     @Override
     public List<String> keys() {
-        return concat(List.of(SeatKeys.sale(scheduleId), SeatKeys.seatMap(scheduleId), SeatKeys.stagedSeatMap(scheduleId, staging)),
+        return concat(List.of(SeatKeys.sale(scheduleId), SeatKeys.seatMap(scheduleId), SeatKeys.stagedSeatMap(scheduleId, staging),
+                SeatKeys.events(scheduleId)),
                 seatKeys(scheduleId, offSale));
     }
 

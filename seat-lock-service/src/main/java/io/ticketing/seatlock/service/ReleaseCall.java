@@ -19,7 +19,8 @@ record ReleaseCall(String owner, long scheduleId, String token, List<Seat> seats
 
     @Override
     public List<String> keys() {
-        return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.index(scheduleId), SeatKeys.userSeats(scheduleId, owner)),
+        return concat(List.of(SeatKeys.hold(scheduleId, token), SeatKeys.index(scheduleId), SeatKeys.userSeats(scheduleId, owner),
+                SeatKeys.events(scheduleId), SeatKeys.holdEnds(scheduleId)),
                 record.seatKeys(scheduleId));
     }
 

@@ -40,7 +40,7 @@ public record RestoreSoldCall(long scheduleId, Rebuild rebuild, Instant soldUnti
     @Override
     public List<String> keys() {
         List<String> keys = new ArrayList<>(List.of(SeatKeys.index(scheduleId), SeatKeys.soldComplete(scheduleId),
-                SeatKeys.soldRebuild(scheduleId)));
+                SeatKeys.soldRebuild(scheduleId), SeatKeys.events(scheduleId), SeatKeys.holdEnds(scheduleId)));
         for (SoldBooking booking : bookings) {
             keys.add(SeatKeys.cancelled(scheduleId, booking.bookingId()));
             keys.add(SeatKeys.userSeats(scheduleId, booking.owner()));

@@ -91,6 +91,19 @@ final class SeatKeys {
         return "seat_sales_complete";
     }
 
+    /**
+     * The schedule's seat events: every change of a seat's state (AVAILABLE, HELD, BOOKED) a script
+     * made, in order, and '_map' when the seat map changed; what the live seat-map streams read.
+     */
+    static String events(long scheduleId) {
+        return "seat_events:{" + scheduleId + "}";
+    }
+
+    /** When each hold or claim in the schedule ends (seat member scored in ms): what sweep.lua sweeps. */
+    static String holdEnds(long scheduleId) {
+        return "seat_hold_ends:{" + scheduleId + "}";
+    }
+
     /** The per-schedule counter behind fencing tokens. */
     static String fence(long scheduleId) {
         return "seat_fence:{" + scheduleId + "}";

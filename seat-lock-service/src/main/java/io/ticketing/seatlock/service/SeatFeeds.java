@@ -1,0 +1,305 @@
+package io.ticketing.seatlock.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.XReadArgs;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.ticketing.seatlock.config.SeatLockConfig;
+import io.ticketing.seatlock.error.ErrorCode;
+import io.ticketing.seatlock.error.SeatLockException;
+import io.ticketing.seatlock.model.Seat;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The live seat map: for each schedule someone streams here, one {@link SeatFeed}, loaded once from
+ * Redis (the seat map and every seat's key) and then kept current from the schedule's event stream,
+ * which the Lua scripts append to as they change seats. One timer reads the new events of every
+ * schedule streamed here (XREAD, a few milliseconds apart) and another sweeps the ends of holds
+ * (sweep.lua), so a hold that ran out is announced within a fraction of a second on every replica,
+ * whether or not Redis has keyspace notifications on. Nothing blocks: a stream is a subscriber of its
+ * feed, not a thread, and Redis sees a few commands per schedule per tick, however many streams.
+ */
+@ApplicationScoped
+public class SeatFeeds {
+
+    /** Events read per XREAD; a full batch is followed at once by the next. */
+    static final int READ_BATCH = 500;
+    /** Hold ends swept per script call. */
+    static final int SWEEP_BATCH = 200;
+    private static final int MEMBERS_PER_MGET = 1_000;
+
+    private final ScriptRunner scripts;
+    private final SeatMaps seatMaps;
+    private final ReactiveStreamCommands<String, String, String> streams;
+    private final SeatLockConfig.Streams config;
+    private final Duration redisTimeout;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final Map<Long, SeatFeed> feeds = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final SeatFeed.Render render = new JsonRender();
+    private final List<Long> timers = new ArrayList<>();
+
+    SeatFeeds(ScriptRunner scripts, SeatMaps seatMaps, ReactiveRedisDataSource redis, SeatLockConfig config,
+            ObjectMapper json, Vertx vertx, MeterRegistry registry) {
+        this.scripts = scripts;
+        this.seatMaps = seatMaps;
+        this.streams = redis.stream(String.class);
+        this.config = config.streams();
+        this.redisTimeout = config.redisTimeout();
+        this.json = json;
+        this.vertx = vertx;
+        registry.gauge("seat_lock.streams.open", open);
+        registry.gauge("seat_lock.streams.schedules", feeds, Map::size);
+    }
+
+    void start(@Observes StartupEvent event) {
+        timers.add(vertx.setPeriodic(config.readEvery().toMillis(), id -> readAll()));
+        timers.add(vertx.setPeriodic(config.sweepEvery().toMillis(), id -> sweepAll()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        timers.forEach(vertx::cancelTimer);
+        // Open streams end with the server; their clients reconnect to another replica and resume.
+    }
+
+    /**
+     * A stream of the schedule's seat states: a snapshot, then every change, or, for a client that
+     * read up to {@code lastEventId} and reconnects, the changes after it when this instance still has
+     * them all. A stream falling {@code seat-lock.streams.max-behind} events behind its client ends;
+     * the client reconnects and resumes.
+     */
+    public Multi<SeatStreamEvent> stream(long scheduleId, String lastEventId) {
+        if (open.get() >= config.maxOpen()) {
+            throw new SeatLockException(ErrorCode.TOO_MANY_STREAMS);
+        }
+        StreamId resumeAfter = StreamId.parse(lastEventId);
+        return Multi.createFrom().<SeatStreamEvent>emitter(emitter -> {
+            open.incrementAndGet();
+            SeatFeed feed = feeds.compute(scheduleId, (id, existing) -> {
+                SeatFeed chosen = existing != null ? existing : newFeed(id);
+                chosen.subscribe(emitter, resumeAfter);
+                return chosen;
+            });
+            emitter.onTermination(() -> {
+                open.decrementAndGet();
+                feed.unsubscribe(emitter);
+            });
+            feed.loading().subscribe().with(loaded -> { }, failure -> { });
+        }, BackPressureStrategy.IGNORE)
+                .onOverflow().buffer(config.maxBehind())
+                .onFailure(BackPressureFailure.class).recoverWithCompletion();
+    }
+
+    /**
+     * Completes once the schedule's feed is loaded here, or fails as a stream of it would (404 for a
+     * schedule seat-lock does not know): called before a stream answers, so that a refusal is a
+     * problem document, not a stream that ends at once.
+     */
+    public Uni<Void> ready(long scheduleId) {
+        return feeds.computeIfAbsent(scheduleId, this::newFeed).loading();
+    }
+
+    /** A feed whose first read of Redis starts when first asked for (its loading is read once, by all). */
+    private SeatFeed newFeed(long scheduleId) {
+        SeatFeed feed = new SeatFeed(scheduleId, config.replayKept(), render);
+        feed.loading(snapshot(scheduleId).invoke(feed::load)
+                .onFailure().invoke(failure -> {
+                    feeds.remove(scheduleId, feed);
+                    feed.failWaiting(failure);
+                })
+                .replaceWithVoid().memoize().indefinitely());
+        return feed;
+    }
+
+    /** Streams open on this instance now. */
+    public int open() {
+        return open.get();
+    }
+
+    /**
+     * Every seat of the map with its state, current up to the event it names: the last event's id is
+     * read first, so events that come while the seats are read are applied on top (each names a
+     * state, not a change, so applying one twice is harmless).
+     */
+    private Uni<SeatFeed.SeatStates> snapshot(long scheduleId) {
+        return scripts.command("XREVRANGE", SeatKeys.events(scheduleId), "+", "-", "COUNT", "1")
+                .map(reply -> reply.size() == 0 ? StreamId.ZERO : StreamId.parse(reply.get(0).get(0).toString()))
+                .flatMap(at -> scripts.command("EXISTS", SeatKeys.sale(scheduleId)).flatMap(sale -> {
+                    if (sale.toInteger() == 0) {
+                        return unknown();
+                    }
+                    return scripts.command("SMEMBERS", SeatKeys.seatMap(scheduleId))
+                            .flatMap(members -> states(scheduleId, members))
+                            .map(states -> new SeatFeed.SeatStates(at, states));
+                }));
+    }
+
+    /** 404, or 503 while Redis has lost the sales and booking has not published them all again. */
+    private Uni<SeatFeed.SeatStates> unknown() {
+        return seatMaps.complete().map(complete -> {
+            throw new SeatLockException(complete ? ErrorCode.SCHEDULE_NOT_FOUND : ErrorCode.LOCK_STORE_UNAVAILABLE);
+        });
+    }
+
+    private Uni<Map<String, String>> states(long scheduleId, Response membersReply) {
+        List<String> members = new ArrayList<>(membersReply.size());
+        membersReply.forEach(member -> members.add(member.toString()));
+        List<List<String>> pages = new ArrayList<>();
+        for (int from = 0; from < members.size(); from += MEMBERS_PER_MGET) {
+            pages.add(members.subList(from, Math.min(members.size(), from + MEMBERS_PER_MGET)));
+        }
+        Map<String, String> states = new HashMap<>(members.size() * 2);
+        return Multi.createFrom().iterable(pages)
+                .onItem().transformToUniAndConcatenate(page -> scripts.command("MGET",
+                        page.stream().map(member -> SeatKeys.seatPrefix(scheduleId) + member).toArray(String[]::new))
+                        .invoke(values -> {
+                            for (int i = 0; i < page.size(); i++) {
+                                Response value = values.get(i);
+                                states.put(page.get(i), stateOf(value == null ? null : value.toString()));
+                            }
+                        }))
+                .collect().last()
+                .replaceWith(states);
+    }
+
+    /** A seat key's value as others see it: no key is free, a sold marker is booked, anything else held. */
+    static String stateOf(String value) {
+        if (value == null) {
+            return "AVAILABLE";
+        }
+        return value.substring(value.lastIndexOf(':') + 1).startsWith("booked-") ? "BOOKED" : "HELD";
+    }
+
+    private void readAll() {
+        long linger = config.linger().toNanos();
+        long keepAlive = config.keepAlive().toNanos();
+        for (SeatFeed feed : feeds.values()) {
+            if (feeds.computeIfPresent(feed.scheduleId(), (id, existing) -> existing.quietFor(linger) ? null : existing) == null) {
+                Log.debugf("No stream of schedule %d for a while: stopped reading it", feed.scheduleId());
+                continue;
+            }
+            feed.keepAlive(keepAlive);
+            if (feed.startReading()) {
+                read(feed);
+            }
+        }
+    }
+
+    private void read(SeatFeed feed) {
+        long scheduleId = feed.scheduleId();
+        streams.xread(SeatKeys.events(scheduleId), feed.last().toString(), new XReadArgs().count(READ_BATCH))
+                .ifNoItem().after(redisTimeout).fail()
+                .flatMap(messages -> apply(feed, messages).replaceWith(messages.size()))
+                .subscribe().with(count -> {
+                    feed.doneReading();
+                    if (count >= READ_BATCH && feed.startReading()) {
+                        read(feed);
+                    }
+                }, failure -> {
+                    feed.doneReading();
+                    Log.debugf("Reading seat events of schedule %d failed: %s", scheduleId, failure.toString());
+                });
+    }
+
+    private Uni<Void> apply(SeatFeed feed, List<StreamMessage<String, String, String>> messages) {
+        for (StreamMessage<String, String, String> message : messages) {
+            StreamId id = StreamId.parse(message.id());
+            if (message.payload().containsKey("_map")) {
+                // The seat map changed: everything after is in the fresh snapshot.
+                return snapshot(feed.scheduleId()).invoke(feed::reload).replaceWithVoid();
+            }
+            feed.apply(id, message.payload());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private void sweepAll() {
+        for (SeatFeed feed : feeds.values()) {
+            if (feed.loaded() && feed.startSweeping()) {
+                sweep(feed.scheduleId()).subscribe().with(swept -> feed.doneSweeping(), failure -> {
+                    feed.doneSweeping();
+                    Log.debugf("Sweeping hold ends of schedule %d failed: %s", feed.scheduleId(), failure.toString());
+                });
+            }
+        }
+    }
+
+    private Uni<Integer> sweep(long scheduleId) {
+        return scripts.command("ZRANGEBYSCORE", SeatKeys.holdEnds(scheduleId), "-inf", Long.toString(System.currentTimeMillis()),
+                "LIMIT", "0", Integer.toString(SWEEP_BATCH))
+                .flatMap(reply -> {
+                    if (reply.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<String> members = new ArrayList<>(reply.size());
+                    reply.forEach(member -> members.add(member.toString()));
+                    return scripts.run(new SweepCall(scheduleId, members));
+                });
+    }
+
+    /** Events as JSON: seats by row and number, in the order of the rows and the numbers. */
+    private final class JsonRender implements SeatFeed.Render {
+
+        private record SeatView(String row, int number, String state) {
+        }
+
+        private record Snapshot(long scheduleId, List<SeatView> seats) {
+        }
+
+        private record Change(List<SeatView> seats) {
+        }
+
+        @Override
+        public String snapshot(long scheduleId, Map<String, String> states) {
+            return write(new Snapshot(scheduleId, views(states)));
+        }
+
+        @Override
+        public String change(Map<String, String> states) {
+            return write(new Change(views(states)));
+        }
+
+        private List<SeatView> views(Map<String, String> states) {
+            List<SeatView> views = new ArrayList<>(states.size());
+            states.forEach((member, state) -> {
+                Seat seat = Seat.fromMember(member);
+                views.add(new SeatView(seat.row(), seat.number(), state));
+            });
+            views.sort(Comparator.comparing(SeatView::row).thenComparingInt(SeatView::number));
+            return views;
+        }
+
+        private String write(Object value) {
+            try {
+                return json.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
