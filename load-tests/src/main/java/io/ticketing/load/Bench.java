@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -77,6 +78,12 @@ public class Bench extends GatewayClient {
             if (runs("map")) {
                 holdsWhileTheSeatMapIsRead(client, SEAT_LOCK);
             }
+            if (runs("streams")) {
+                // As many users as the machine serves without queueing, then the 500 of the issue.
+                for (int users : SMOKE ? new int[] { 50 } : new int[] { USERS, 500 }) {
+                    streams(client, GATEWAY_TARGET, users);
+                }
+            }
             if (runs("hot")) {
                 hotSeat(client, GATEWAY_TARGET);
             }
@@ -115,7 +122,7 @@ public class Bench extends GatewayClient {
         java.util.stream.IntStream.range(0, users).parallel().forEach(u -> token(name.apply(u)));
     }
 
-    /** BENCH_SCENARIOS (comma-separated; default all): cold, floor, holds, map, hot, surge, book, ceilings. */
+    /** BENCH_SCENARIOS (comma-separated; default all): cold, floor, holds, map, streams, hot, surge, book, ceilings. */
     static boolean runs(String scenario) {
         String only = System.getenv("BENCH_SCENARIOS");
         return only == null || only.isBlank() || List.of(only.split(",")).contains(scenario);
@@ -211,6 +218,92 @@ public class Bench extends GatewayClient {
                 .compose(held -> held.status() != 200 ? Future.succeededFuture(true)
                         : client.post(target, user, "/api/v1/tickets/seats/release",
                                 "{\"schedule_id\":" + schedule + ",\"lock_token\":\"" + held.field("lock_token") + "\"}").map(true));
+    }
+
+    /**
+     * Issue 12: the live seat map during a sale. {@code users} hold and book fresh seats of one
+     * schedule, first with no stream open, then while STREAMS live seat-map streams of it are open
+     * through the gateway (that many pages of the hall): the holds per second beside each other, and
+     * how long after a hold's 200 the change reached the streams, timed on STREAMS_TIMED of them: per
+     * stream (p50, p99), and until every timed stream had it.
+     */
+    static void streams(LoadClient client, Target target, int users) throws Exception {
+        int streams = SMOKE ? 100 : 2_000;
+        int timed = SMOKE ? 10 : 50;
+        // A large hall: every stream starts with a snapshot of all of it.
+        int hall = SMOKE ? 2_000 : 8_000;
+        signTokens(users, user -> "watched-" + user);
+        String who = " (" + users + " users)";
+        lockAndBook(client, target, newScheduleWithRows(row("w", hall)), hall, users, new ConcurrentHashMap<>(),
+                "holds then bookings, no stream open" + who);
+        long schedule = newScheduleWithRows(row("w", hall));
+        try (StreamWatchers watchers = new StreamWatchers(GATEWAY_TARGET, schedule, streams, timed)) {
+            watchers.open(streams);
+            Map<String, Long> heldAt = new ConcurrentHashMap<>();
+            long elapsed = lockAndBook(client, target, schedule, hall, users, heldAt,
+                    "holds then bookings while " + streams + " seat-map streams are open" + who);
+            Thread.sleep(2_000);
+            Timings perStream = new Timings();
+            Timings everyStream = new Timings();
+            long missing = 0;
+            for (Map.Entry<String, Long> held : heldAt.entrySet()) {
+                long latest = 0;
+                boolean all = true;
+                for (long seen : watchers.takenAt(held.getKey())) {
+                    if (seen == 0) {
+                        missing++;
+                        all = false;
+                        continue;
+                    }
+                    // A change can reach a stream before this client has read the hold's own answer.
+                    long took = Math.max(0, seen - held.getValue());
+                    perStream.record(200, took);
+                    latest = Math.max(latest, took);
+                }
+                if (all) {
+                    everyStream.record(200, latest);
+                }
+            }
+            check(missing == 0, missing + " changes never reached a timed stream");
+            String of = " (" + timed + " of " + streams + " streams timed, " + watchers.ended() + " ended by the service, "
+                    + watchers.bytes() / 1_000_000 + " MB read)";
+            ROWS.add(row("stream delivery: hold's 200 -> one stream" + who + of, GATEWAY_TARGET, perStream, perStream.count(), elapsed,
+                    "", "", Map.of()));
+            ROWS.add(row("stream delivery: hold's 200 -> every timed stream" + who, GATEWAY_TARGET, everyStream, everyStream.count(),
+                    elapsed, "", "", Map.of()));
+        }
+    }
+
+    /** Each user holds a fresh seat, then books it with the hold; notes when each hold was granted. */
+    static long lockAndBook(LoadClient client, Target target, long schedule, int hall, int users, Map<String, Long> heldAt,
+            String title) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        Timings lock = new Timings();
+        Timings book = new Timings();
+        CpuMeter cpu = new CpuMeter();
+        long elapsed = VirtualUsers.run(client, title, users, Duration.ofSeconds(Math.max(1, SECONDS / 2)), user -> {
+            int seat = next.incrementAndGet();
+            if (seat > hall) {
+                return Future.succeededFuture(false);
+            }
+            String buyer = "watched-" + user;
+            return client.timed(lock, client.post(target, buyer, "/api/v1/tickets/seats/lock", lockBody(schedule, seats("w", seat))))
+                    .compose(held -> {
+                        if (held.status() != 200) {
+                            return Future.succeededFuture(true);
+                        }
+                        heldAt.put("w:" + seat, System.nanoTime());
+                        return client.timed(book, client.post(target, buyer, "/api/v1/tickets/bookings",
+                                bookBody(schedule, seats("w", seat), held.field("lock_token")))).map(true);
+                    });
+        }, () -> progress(lock));
+        // Past what this machine serves, answers come late: 503 (a deadline passed, nothing stored) and
+        // the gateway's 504 are counted, not failures of the bench.
+        lock.expectOnly(title + ": holds", 200, 503, 504);
+        book.expectOnly(title + ": bookings", 201, 503, 504);
+        ROWS.add(row(title + ": " + book.count(201) + " booked", target, lock, lock.count(200), elapsed,
+                "redis", "", cpu.perOperation(lock.count(200))));
+        return elapsed;
     }
 
     /** Every request asks for a seat someone else holds: the 409 path, which a sale mostly answers. */

@@ -89,11 +89,11 @@ public interface SeatLockConfig {
         int maxOpen();
 
         /**
-         * Events a stream may fall behind by before it is closed (its client reconnects and resumes,
-         * or gets a fresh snapshot): a slow reader never holds memory for ever.
+         * Bytes a stream may have waiting to be written (beyond its snapshot) before it is ended: its
+         * client reconnects and resumes, or gets a fresh snapshot. A slow reader never holds memory for ever.
          */
-        @WithDefault("2000")
-        int maxBehind();
+        @WithDefault("1048576")
+        int maxBehindBytes();
 
         /** Recent events kept per schedule, so that a reconnecting client resumes without a snapshot. */
         @WithDefault("5000")

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
  * One schedule's seat states as this instance streams them: every seat of the map with its state,
@@ -39,6 +38,7 @@ final class SeatFeed {
     private final Set<Subscriber> subscribers = new HashSet<>();
     private final List<Subscriber> waiting = new ArrayList<>();
     private volatile Uni<Void> loading;
+    private SeatStreamEvent snapshot;
     private StreamId last;
     /** Every event after this id is in {@link #recent}: a client at or after it resumes from there. */
     private StreamId replayFrom;
@@ -50,7 +50,7 @@ final class SeatFeed {
     private record Stamped(StreamId id, SeatStreamEvent event) {
     }
 
-    private record Subscriber(MultiEmitter<? super SeatStreamEvent> emitter, StreamId resumeAfter) {
+    private record Subscriber(StreamSink sink, StreamId resumeAfter) {
     }
 
     SeatFeed(long scheduleId, int replayKept, Render render) {
@@ -111,8 +111,8 @@ final class SeatFeed {
      * A new stream: it gets the events after {@code resumeAfter} if this feed still has them all, else a
      * snapshot; until the feed is loaded it waits.
      */
-    synchronized void subscribe(MultiEmitter<? super SeatStreamEvent> emitter, StreamId resumeAfter) {
-        Subscriber subscriber = new Subscriber(emitter, resumeAfter);
+    synchronized void subscribe(StreamSink sink, StreamId resumeAfter) {
+        Subscriber subscriber = new Subscriber(sink, resumeAfter);
         if (last == null) {
             waiting.add(subscriber);
             return;
@@ -120,9 +120,9 @@ final class SeatFeed {
         start(subscriber);
     }
 
-    synchronized void unsubscribe(MultiEmitter<? super SeatStreamEvent> emitter) {
-        subscribers.removeIf(subscriber -> subscriber.emitter() == emitter);
-        waiting.removeIf(subscriber -> subscriber.emitter() == emitter);
+    synchronized void unsubscribe(StreamSink sink) {
+        subscribers.removeIf(subscriber -> subscriber.sink() == sink);
+        waiting.removeIf(subscriber -> subscriber.sink() == sink);
         if (subscribers.isEmpty() && waiting.isEmpty()) {
             quietSinceNanos = System.nanoTime();
         }
@@ -139,6 +139,7 @@ final class SeatFeed {
 
     /** The seats' states as read from Redis, current up to event {@code at}: the streams waiting start. */
     synchronized void load(SeatStates snapshot) {
+        this.snapshot = null;
         states.clear();
         states.putAll(snapshot.states());
         recent.clear();
@@ -159,13 +160,13 @@ final class SeatFeed {
     }
 
     /** Nobody can be served (the schedule is unknown, or Redis failed while loading): the waiting fail. */
-    synchronized void failWaiting(Throwable failure) {
+    synchronized void failWaiting() {
         List<Subscriber> failed = List.copyOf(waiting);
         waiting.clear();
-        failed.forEach(subscriber -> subscriber.emitter().fail(failure));
+        failed.forEach(subscriber -> subscriber.sink().close());
     }
 
-    /** One event read from Redis: applied, kept for resuming, and sent to every stream. */
+    /** The changes of one read of Redis, up to event {@code id}: applied, kept for resuming, sent to every stream. */
     synchronized void apply(StreamId id, Map<String, String> changes) {
         if (last == null || id.compareTo(last) <= 0) {
             return;
@@ -208,17 +209,16 @@ final class SeatFeed {
         send(subscriber, snapshotEvent());
     }
 
+    /** Rendered once per state: a thousand pages opening on a quiet hall cost one rendering. */
     private SeatStreamEvent snapshotEvent() {
-        return new SeatStreamEvent(last.toString(), "snapshot", render.snapshot(scheduleId, states));
+        if (snapshot == null || !snapshot.id().equals(last.toString())) {
+            snapshot = new SeatStreamEvent(last.toString(), "snapshot", render.snapshot(scheduleId, states));
+        }
+        return snapshot;
     }
 
     private void send(Subscriber subscriber, SeatStreamEvent event) {
-        MultiEmitter<? super SeatStreamEvent> emitter = subscriber.emitter();
-        if (emitter.isCancelled()) {
-            subscribers.remove(subscriber);
-            return;
-        }
         lastSentNanos = System.nanoTime();
-        emitter.emit(event);
+        subscriber.sink().send(event);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +26,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.BackPressureFailure;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.ticketing.seatlock.config.SeatLockConfig;
 import io.ticketing.seatlock.error.ErrorCode;
 import io.ticketing.seatlock.error.SeatLockException;
@@ -88,31 +87,39 @@ public class SeatFeeds {
     }
 
     /**
-     * A stream of the schedule's seat states: a snapshot, then every change, or, for a client that
-     * read up to {@code lastEventId} and reconnects, the changes after it when this instance still has
-     * them all. A stream falling {@code seat-lock.streams.max-behind} events behind its client ends;
-     * the client reconnects and resumes.
+     * Opens a stream of the schedule's seat states on the sink: a snapshot, then every change, or, for
+     * a client that read up to {@code lastEventId} and reconnects, the changes after it when this
+     * instance still has them all. Called once {@link #ready} has completed (else it waits for the
+     * load); {@link #close} when the stream ends.
      */
-    public Multi<SeatStreamEvent> stream(long scheduleId, String lastEventId) {
-        if (open.get() >= config.maxOpen()) {
-            throw new SeatLockException(ErrorCode.TOO_MANY_STREAMS);
-        }
+    public void open(long scheduleId, String lastEventId, StreamSink sink) {
+        open.incrementAndGet();
         StreamId resumeAfter = StreamId.parse(lastEventId);
-        return Multi.createFrom().<SeatStreamEvent>emitter(emitter -> {
-            open.incrementAndGet();
-            SeatFeed feed = feeds.compute(scheduleId, (id, existing) -> {
-                SeatFeed chosen = existing != null ? existing : newFeed(id);
-                chosen.subscribe(emitter, resumeAfter);
-                return chosen;
-            });
-            emitter.onTermination(() -> {
-                open.decrementAndGet();
-                feed.unsubscribe(emitter);
-            });
-            feed.loading().subscribe().with(loaded -> { }, failure -> { });
-        }, BackPressureStrategy.IGNORE)
-                .onOverflow().buffer(config.maxBehind())
-                .onFailure(BackPressureFailure.class).recoverWithCompletion();
+        SeatFeed feed = feeds.compute(scheduleId, (id, existing) -> {
+            SeatFeed chosen = existing != null ? existing : newFeed(id);
+            chosen.subscribe(sink, resumeAfter);
+            return chosen;
+        });
+        feed.loading().subscribe().with(loaded -> { }, failure -> { });
+    }
+
+    /** The stream ended (its client went, or it fell behind). */
+    public void close(long scheduleId, StreamSink sink) {
+        open.decrementAndGet();
+        SeatFeed feed = feeds.get(scheduleId);
+        if (feed != null) {
+            feed.unsubscribe(sink);
+        }
+    }
+
+    /** Whether this instance may open one more stream (seat-lock.streams.max-open). */
+    public boolean full() {
+        return open.get() >= config.maxOpen();
+    }
+
+    /** Bytes a stream may have waiting to be written, beyond its snapshot, before it is ended (its client resumes). */
+    public int maxBehindBytes() {
+        return config.maxBehindBytes();
     }
 
     /**
@@ -130,7 +137,7 @@ public class SeatFeeds {
         feed.loading(snapshot(scheduleId).invoke(feed::load)
                 .onFailure().invoke(failure -> {
                     feeds.remove(scheduleId, feed);
-                    feed.failWaiting(failure);
+                    feed.failWaiting();
                 })
                 .replaceWithVoid().memoize().indefinitely());
         return feed;
@@ -226,14 +233,30 @@ public class SeatFeeds {
                 });
     }
 
+    /**
+     * The events of one read, sent as one: each stream gets at most one event per read, whatever the
+     * rate of changes (the last state of each seat wins; its id is the last event's), so that a surge
+     * costs the streams a write per read, not one per hold.
+     */
     private Uni<Void> apply(SeatFeed feed, List<StreamMessage<String, String, String>> messages) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        StreamId last = null;
         for (StreamMessage<String, String, String> message : messages) {
-            StreamId id = StreamId.parse(message.id());
             if (message.payload().containsKey("_map")) {
-                // The seat map changed: everything after is in the fresh snapshot.
+                // The seat map changed: what came before is sent, what comes after is in the fresh snapshot.
+                if (last != null) {
+                    feed.apply(last, changes);
+                }
                 return snapshot(feed.scheduleId()).invoke(feed::reload).replaceWithVoid();
             }
-            feed.apply(id, message.payload());
+            last = StreamId.parse(message.id());
+            message.payload().forEach((member, state) -> {
+                changes.remove(member);
+                changes.put(member, state);
+            });
+        }
+        if (last != null) {
+            feed.apply(last, changes);
         }
         return Uni.createFrom().voidItem();
     }

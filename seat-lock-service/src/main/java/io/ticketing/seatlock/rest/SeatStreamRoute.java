@@ -1,0 +1,166 @@
+package io.ticketing.seatlock.rest;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.ticketing.seatlock.error.ErrorCode;
+import io.ticketing.seatlock.error.SeatLockException;
+import io.ticketing.seatlock.service.SeatFeeds;
+import io.ticketing.seatlock.service.SeatStreamEvent;
+import io.ticketing.seatlock.service.StreamSink;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The live seat map, as Server-Sent Events: {@code GET /api/v1/tickets/schedules/{id}/seats/stream}.
+ * Open to everyone, as a hall's seat map on a ticket site is: it says which seats are AVAILABLE, HELD
+ * or BOOKED, never by whom. The first event is a {@code snapshot} of every seat, then each {@code seats}
+ * event carries the seats that changed; each event's id lets a client that reconnects
+ * ({@code Last-Event-ID}, which browsers send by themselves) carry on without a gap, or start over from
+ * a fresh snapshot.
+ * <p>
+ * A plain Vert.x route rather than a REST resource: one change goes to thousands of streams, so each
+ * event is encoded once and written as the same bytes to every connection, on the connection's own
+ * event loop, with no per-stream machinery between. Errors before the stream starts (an unknown
+ * schedule, Redis not answering) are problem documents like every other error here.
+ */
+@ApplicationScoped
+class SeatStreamRoute {
+
+    static final String PATH = "/api/v1/tickets/schedules/([^/]+)/seats/stream";
+
+    private final SeatFeeds feeds;
+    private final ObjectMapper json;
+
+    SeatStreamRoute(SeatFeeds feeds, ObjectMapper json) {
+        this.feeds = feeds;
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        // Before the REST layer's own route, which would answer 404 for this path.
+        router.getWithRegex(PATH).order(-100).handler(this::stream);
+    }
+
+    private void stream(RoutingContext request) {
+        boolean english = Problem.prefersEnglish(request.request().getHeader("Accept-Language"));
+        long scheduleId = idOf(request.pathParam("param0"));
+        if (scheduleId <= 0) {
+            problem(request, new SeatLockException(ErrorCode.INVALID_FIELD, "schedule_id"), english);
+            return;
+        }
+        if (feeds.full()) {
+            problem(request, new SeatLockException(ErrorCode.TOO_MANY_STREAMS), english);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        String lastEventId = request.request().getHeader("Last-Event-ID");
+        feeds.ready(scheduleId).subscribe().with(
+                loaded -> context.runOnContext(v -> start(request, scheduleId, lastEventId)),
+                failure -> context.runOnContext(v -> problem(request, failure instanceof SeatLockException known ? known
+                        : new SeatLockException(ErrorCode.INTERNAL_ERROR), english)));
+    }
+
+    private void start(RoutingContext request, long scheduleId, String lastEventId) {
+        HttpServerResponse response = request.response();
+        if (response.closed()) {
+            return;
+        }
+        response.setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache")
+                // nginx in front: pass each event on as it comes.
+                .putHeader("X-Accel-Buffering", "no");
+        response.write(SeatStreamEvent.KEEP_ALIVE_BYTES);
+        ResponseSink sink = new ResponseSink(response, Vertx.currentContext(), feeds.maxBehindBytes());
+        response.closeHandler(v -> {
+            sink.closed = true;
+            feeds.close(scheduleId, sink);
+        });
+        feeds.open(scheduleId, lastEventId, sink);
+    }
+
+    /** The path's schedule id, or -1 for anything that is not a positive number. */
+    static long idOf(String value) {
+        try {
+            return value.length() > 18 ? -1 : Long.parseLong(value);
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    private void problem(RoutingContext request, SeatLockException failure, boolean english) {
+        ErrorCode code = failure.code();
+        Problem problem = Problem.of(code, failure.detail(), List.of(), english, request.normalizedPath());
+        HttpServerResponse response = request.response().setStatusCode(code.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (code.status() == 503) {
+            response.putHeader("Retry-After", ProblemMapper.RETRY_AFTER_SECONDS);
+        }
+        try {
+            response.end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            Log.errorf("Could not write a problem: %s", e.toString());
+            response.setStatusCode(500).end();
+        }
+    }
+
+    /**
+     * One open stream: events are written on its connection's event loop; a client whose unread
+     * bytes pass the limit (beyond its snapshot) is cut off, and its browser reconnects and resumes.
+     */
+    private static final class ResponseSink implements StreamSink {
+
+        private final HttpServerResponse response;
+        private final Context context;
+        private final int maxBehindBytes;
+        private volatile boolean closed;
+
+        ResponseSink(HttpServerResponse response, Context context, int maxBehindBytes) {
+            this.response = response;
+            this.context = context;
+            this.maxBehindBytes = maxBehindBytes;
+            response.setWriteQueueMaxSize(maxBehindBytes);
+        }
+
+        @Override
+        public void send(SeatStreamEvent event) {
+            if (!closed) {
+                context.runOnContext(v -> write(event));
+            }
+        }
+
+        private void write(SeatStreamEvent event) {
+            if (closed || response.closed()) {
+                return;
+            }
+            if (response.writeQueueFull()) {
+                close();
+                return;
+            }
+            if ("snapshot".equals(event.name())) {
+                // A large hall's snapshot alone may pass the limit: it counts on top.
+                response.setWriteQueueMaxSize(maxBehindBytes + event.encoded().length());
+            }
+            response.write(event.encoded());
+        }
+
+        @Override
+        public void close() {
+            context.runOnContext(v -> {
+                closed = true;
+                if (!response.closed()) {
+                    response.reset();
+                }
+            });
+        }
+    }
+}
