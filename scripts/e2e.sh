@@ -9,7 +9,9 @@
 # E2E_ONLY=part,part runs only the scenarios whose names contain one of the parts; REDIS_CLUSTER=1
 # runs the stack on a three-master Redis Cluster instead of one redis-server, REPLICAS=2 two of each
 # service behind the gateway (see local-stack.sh). `scripts/e2e.sh SurgeFaults` (with REPLICAS=2)
-# runs the fault scenarios: parts killed and restarted in the middle of a surge.
+# runs the fault scenarios: parts killed and restarted in the middle of a surge. `scripts/e2e.sh browser`
+# runs the page's browser suite instead (web/tests: Debian's Chromium, playwright-core; screenshots in
+# target/browser).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -76,5 +78,13 @@ if pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
 fi
 scripts/local-stack.sh up
 # C1 only: on a 2-core machine a cold client JIT-compiling at full tilt would starve the servers it measures.
-"$JAVA_HOME/bin/java" -Xmx1g -XX:TieredStopAtLevel=1 --sun-misc-unsafe-memory-access=allow -cp "$LOAD_TESTS/load-tests.jar:$LOAD_TESTS/lib/*" \
-  "io.ticketing.load.${1:-E2eSuite}"
+if [ "${1:-}" = browser ]; then
+  # The page in Debian's Chromium (web/tests, playwright-core): screenshots under target/browser.
+  ticketing_require_tools node npm chromium
+  ticketing_require_korean_font
+  (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } \
+    && SCREENSHOTS="$ROOT/target/browser" npm run --silent test:browser)
+else
+  "$JAVA_HOME/bin/java" -Xmx1g -XX:TieredStopAtLevel=1 --sun-misc-unsafe-memory-access=allow -cp "$LOAD_TESTS/load-tests.jar:$LOAD_TESTS/lib/*" \
+    "io.ticketing.load.${1:-E2eSuite}"
+fi

@@ -28,7 +28,8 @@
 # pg_isready, redis-server, redis-cli, nginx, envsubst, curl and free ports; as root on Debian or
 # Ubuntu it installs what is missing with apt-get, elsewhere it prints the install command and
 # stops. If `up` fails half-way, it stops what it had started, so the next `up` starts clean.
-# The jars are built with ./mvnw package -DskipTests if missing, and their AOT caches trained.
+# The jars are built with ./mvnw package -DskipTests if missing, and their AOT caches trained; the
+# page (web/dist) is built with npm (node and npm, installed like the rest) if missing or stale.
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -173,6 +174,17 @@ ensure_jars() {
   fi
 }
 
+# The page the gateway serves at / (web/dist), built with npm when missing or older than its sources.
+ensure_web() {
+  local dist="$ROOT/web/dist/index.html"
+  if [ -f "$dist" ] && [ -z "$(find "$ROOT/web/src" "$ROOT/web/public" "$ROOT/web/package-lock.json" -newer "$dist" -print -quit)" ]; then
+    return 0
+  fi
+  ticketing_require_tools node npm
+  log "building the page (npm ci, npm run build in web/)"
+  (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error >&2 && npm run --silent build >&2)
+}
+
 # APP_ROOT: where the built services are (scripts/bench.sh points it at an older build to compare).
 app_dir() { echo "${APP_ROOT:-$ROOT}/$1-service/target/quarkus-app"; }
 
@@ -272,9 +284,9 @@ start_gateway() {
   mkdir -p "$STACK_DIR/nginx/logs" "$STACK_DIR/nginx/tmp"
   cp "$ROOT/gateway/nginx-local.conf" "$STACK_DIR/nginx/nginx.conf"
   SEAT_LOCK_UPSTREAM="127.0.0.1:$SEAT_LOCK_PORT" BOOKING_UPSTREAM="127.0.0.1:$BOOKING_PORT" \
-  GATEWAY_LISTEN="127.0.0.1:$GATEWAY_PORT" \
+  GATEWAY_LISTEN="127.0.0.1:$GATEWAY_PORT" GATEWAY_WEB_ROOT="$ROOT/web/dist" \
   GATEWAY_USER_RATE="${GATEWAY_USER_RATE:-10r/s}" GATEWAY_USER_BURST="${GATEWAY_USER_BURST:-20}" \
-    envsubst '${SEAT_LOCK_UPSTREAM} ${BOOKING_UPSTREAM} ${GATEWAY_LISTEN} ${GATEWAY_USER_RATE} ${GATEWAY_USER_BURST}' \
+    envsubst '${SEAT_LOCK_UPSTREAM} ${BOOKING_UPSTREAM} ${GATEWAY_LISTEN} ${GATEWAY_WEB_ROOT} ${GATEWAY_USER_RATE} ${GATEWAY_USER_BURST}' \
     <"$ROOT/gateway/ticketing.conf.template" >"$STACK_DIR/nginx/ticketing.conf"
   if [ "$REPLICAS" -gt 1 ]; then
     # Every replica behind the gateway's upstreams, and a balancer for booking's calls to seat-lock.
@@ -333,6 +345,7 @@ up() {
   # A failure half-way stops what this `up` started, so that the next `up` starts clean.
   trap 'log "up failed: stopping what it started"; down >/dev/null 2>&1 || true' ERR
   ensure_jars
+  ensure_web
   ensure_aot
   ensure_postgres
   ensure_redis

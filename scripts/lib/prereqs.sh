@@ -23,6 +23,8 @@ ticketing_package_of() {
     python3) echo python3 ;;
     docker-compose) echo docker-compose ;;
     kubectl) echo kubectl ;;
+    node) echo nodejs ;;
+    chromium) echo chromium ;;
     *) echo "$1" ;;
   esac
 }
@@ -73,4 +75,19 @@ ticketing_require_free_ports() {
   echo "  Stop it (a stack from an earlier 'up'? scripts/local-stack.sh down), or choose other ports" >&2
   echo "  (GATEWAY_PORT, SEAT_LOCK_PORT, BOOKING_PORT)." >&2
   return 1
+}
+
+# A Korean font, so that pages in a headless browser show Hangul rather than empty boxes (the
+# browser suite's screenshots). Installed like the tools, from Debian's fonts-nanum.
+ticketing_require_korean_font() {
+  if command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=ko 2>/dev/null | head -1)" ]; then
+    return 0
+  fi
+  if [ "${TICKETING_NO_INSTALL-}" != 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "[prereqs] no Korean font: installing fonts-nanum with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum fontconfig >/dev/null && return 0
+  fi
+  echo "[prereqs] no Korean font (install fonts-nanum): screenshots will show boxes for Hangul" >&2
+  return 0
 }

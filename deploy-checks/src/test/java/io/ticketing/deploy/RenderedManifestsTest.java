@@ -58,6 +58,12 @@ class RenderedManifestsTest {
     /** The port each service listens on, as its application.properties says. */
     static final Map<String, Integer> APP_PORTS = Map.of("seat-lock-service", 8081, "booking-service", 8082);
     static final Set<String> HEALTH_PATHS = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
+    /** The page's nginx (web/Dockerfile, web/nginx-web.conf): its port and the one path its probes ask. */
+    static final String WEB = "ticketing-web";
+    static final int WEB_PORT = 8080;
+    static final String WEB_HEALTH_PATH = "/healthz";
+    /** The live seat map's path, a regex in both the gateway and the Ingress. */
+    static final String STREAM_PATH = "/api/v1/tickets/schedules/[0-9]+/seats/stream";
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -104,62 +110,115 @@ class RenderedManifestsTest {
     void servicesAreHardenedAndProbedWhereTheAppAnswers(String overlay) throws Exception {
         List<HasMetadata> objects = render(overlay);
         List<Deployment> deployments = of(objects, Deployment.class);
-        assertEquals(APP_PORTS.keySet(), Set.copyOf(deployments.stream().map(d -> d.getMetadata().getName()).toList()));
+        Set<String> expected = new java.util.HashSet<>(APP_PORTS.keySet());
+        expected.add(WEB);
+        assertEquals(expected, Set.copyOf(deployments.stream().map(d -> d.getMetadata().getName()).toList()));
         for (Deployment deployment : deployments) {
             String name = deployment.getMetadata().getName();
-            assertEquals(2, deployment.getSpec().getReplicas(), name + " runs 2 replicas");
-            assertTrue(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot(), name + " non-root");
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertEquals(APP_PORTS.get(name), container.getPorts().get(0).getContainerPort(), name + " port");
-            assertTrue(container.getSecurityContext().getReadOnlyRootFilesystem(), name + " read-only root");
-            assertFalse(container.getSecurityContext().getAllowPrivilegeEscalation(), name + " no escalation");
-            assertFalse(container.getResources().getRequests().isEmpty(), name + " requests");
-            assertFalse(container.getResources().getLimits().isEmpty(), name + " limits");
-            for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
-                HTTPGetAction get = probe.getHttpGet();
-                assertTrue(HEALTH_PATHS.contains(get.getPath()), name + " probes " + get.getPath());
-                assertEquals("http", get.getPort().getStrVal(), name + " probes its http port");
+            if (!APP_PORTS.containsKey(name)) {
+                continue;
             }
+            Container container = assertHardenedAndProbed(objects, deployment, HEALTH_PATHS);
+            assertEquals(APP_PORTS.get(name), container.getPorts().get(0).getContainerPort(), name + " port");
             assertTrue(of(objects, HorizontalPodAutoscaler.class).stream()
                     .anyMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(name)), name + " has an HPA");
-            assertTrue(of(objects, PodDisruptionBudget.class).stream()
-                    .anyMatch(p -> p.getMetadata().getName().equals(name)), name + " has a PDB");
             assertTrue(readProperties(name).contains("quarkus.http.port=" + APP_PORTS.get(name)), name + " listens there");
         }
     }
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void thePageIsHardenedAndProbedWhereItsNginxAnswers(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        Deployment web = of(objects, Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(WEB))
+                .findFirst().orElseThrow(() -> new AssertionError("a Deployment " + WEB));
+        Container container = assertHardenedAndProbed(objects, web, Set.of(WEB_HEALTH_PATH));
+        assertEquals(WEB_PORT, container.getPorts().get(0).getContainerPort(), WEB + " port");
+        assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
+                WEB + " has a writable /tmp for nginx on its read-only root");
+        String nginx = Files.readString(ROOT.resolve("web/nginx-web.conf"), StandardCharsets.UTF_8);
+        List<String> lines = nginx.lines().map(String::strip).toList();
+        assertTrue(lines.contains("listen " + WEB_PORT + ";"), "the page's nginx listens there");
+        assertTrue(lines.contains("location = " + WEB_HEALTH_PATH + " {"), "the page's nginx answers the probes");
+    }
+
+    /**
+     * What every Deployment of ours must be: 2 replicas, non-root, read-only root, no escalation,
+     * requests and limits, a PDB, and its three probes GET one of {@code probePaths} on port "http".
+     */
+    static Container assertHardenedAndProbed(List<HasMetadata> objects, Deployment deployment, Set<String> probePaths) {
+        String name = deployment.getMetadata().getName();
+        assertEquals(2, deployment.getSpec().getReplicas(), name + " runs 2 replicas");
+        assertTrue(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot(), name + " non-root");
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertTrue(container.getSecurityContext().getReadOnlyRootFilesystem(), name + " read-only root");
+        assertFalse(container.getSecurityContext().getAllowPrivilegeEscalation(), name + " no escalation");
+        assertFalse(container.getResources().getRequests().isEmpty(), name + " requests");
+        assertFalse(container.getResources().getLimits().isEmpty(), name + " limits");
+        for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
+            HTTPGetAction get = probe.getHttpGet();
+            assertTrue(probePaths.contains(get.getPath()), name + " probes " + get.getPath());
+            assertEquals("http", get.getPort().getStrVal(), name + " probes its http port");
+        }
+        assertTrue(of(objects, PodDisruptionBudget.class).stream()
+                .anyMatch(p -> p.getMetadata().getName().equals(name)), name + " has a PDB");
+        return container;
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void ingressRoutesLikeTheGateway(String overlay) throws Exception {
         Map<String, String> routes = new java.util.HashMap<>();
+        Map<String, String> regexRoutes = new java.util.HashMap<>();
         Map<String, String> bodySizes = new java.util.HashMap<>();
         for (Ingress ingress : of(render(overlay), Ingress.class)) {
+            Map<String, String> annotations = ingress.getMetadata().getAnnotations();
             for (HTTPIngressPath path : ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
-                assertEquals("Prefix", path.getPathType());
-                routes.put(path.getPath(), path.getBackend().getService().getName());
-                bodySizes.put(path.getPath(), ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"));
+                if (path.getPathType().equals("ImplementationSpecific")) {
+                    // Only the live seat map is a regex; it streams, so nothing may sit in a buffer.
+                    assertEquals("true", annotations.get("nginx.ingress.kubernetes.io/use-regex"), path.getPath());
+                    assertEquals("off", annotations.get("nginx.ingress.kubernetes.io/proxy-buffering"), path.getPath());
+                    assertEquals("3600", annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout"), path.getPath());
+                    regexRoutes.put(path.getPath(), path.getBackend().getService().getName());
+                } else {
+                    assertEquals("Prefix", path.getPathType());
+                    routes.put(path.getPath(), path.getBackend().getService().getName());
+                }
+                bodySizes.put(path.getPath(), annotations.get("nginx.ingress.kubernetes.io/proxy-body-size"));
             }
         }
         assertEquals(Map.of("/api/v1/tickets/seats", "seat-lock-service", "/api/v1/tickets", "booking-service",
-                "/api/v1/tickets/admin", "booking-service"), routes);
+                "/api/v1/tickets/admin", "booking-service", "/", WEB), routes);
+        assertEquals(Map.of(STREAM_PATH, "seat-lock-service"), regexRoutes);
         // Seat maps of large halls come in one request to the operator API only.
-        assertEquals(Map.of("/api/v1/tickets/seats", "16k", "/api/v1/tickets", "16k", "/api/v1/tickets/admin", "1m"), bodySizes);
+        assertEquals(Map.of("/api/v1/tickets/seats", "16k", "/api/v1/tickets", "16k", "/api/v1/tickets/admin", "1m",
+                "/", "16k", STREAM_PATH, "16k"), bodySizes);
         String gateway = Files.readString(ROOT.resolve("gateway/ticketing.conf.template"), StandardCharsets.UTF_8);
         assertEquals("http://seat_lock_service", gatewayRoute(gateway, "location ^~ /api/v1/tickets/seats/ {"));
         assertEquals("http://seat_lock_service", gatewayRoute(gateway, "location = /api/v1/tickets/seats {"));
         assertEquals("http://booking_service", gatewayRoute(gateway, "location ^~ /api/v1/tickets/ {"));
         assertEquals("http://booking_service", gatewayRoute(gateway, "location ^~ /api/v1/tickets/admin/ {"));
+        String stream = "location ~ ^" + STREAM_PATH + "$ {";
+        assertEquals("http://seat_lock_service", gatewayRoute(gateway, stream));
+        assertTrue(gatewayBlock(gateway, stream).lines().map(String::strip).anyMatch(line -> line.equals("proxy_buffering off;")),
+                "the gateway streams the live seat map unbuffered");
         assertFalse(gateway.lines().anyMatch(line -> line.strip().startsWith("location") && line.contains("internal")),
                 "the gateway never routes seat-lock's internal API");
     }
 
-    /** Where a location block of the gateway sends its requests. */
+    /** Where a location block of the gateway sends its requests (its first proxy_pass, before any nested block's). */
     static String gatewayRoute(String gateway, String location) {
+        return gatewayBlock(gateway, location).lines().map(String::strip).filter(line -> line.startsWith("proxy_pass "))
+                .map(line -> line.substring("proxy_pass ".length(), line.length() - 1)).findFirst().orElse("");
+    }
+
+    /** A location block of the gateway, up to its own closing brace: the one indented as the block starts. */
+    static String gatewayBlock(String gateway, String location) {
         int start = gateway.indexOf(location);
         assertTrue(start >= 0, "the gateway has " + location);
-        String block = gateway.substring(start, gateway.indexOf("\n    }", start));
-        return block.lines().map(String::strip).filter(line -> line.startsWith("proxy_pass "))
-                .map(line -> line.substring("proxy_pass ".length(), line.length() - 1)).findFirst().orElse("");
+        String indent = gateway.substring(gateway.lastIndexOf('\n', start) + 1, start);
+        assertTrue(indent.isBlank(), location + " starts its line");
+        return gateway.substring(start, gateway.indexOf("\n" + indent + "}", start));
     }
 
     @org.junit.jupiter.api.Test
@@ -175,6 +234,9 @@ class RenderedManifestsTest {
     void bothServicesTakeTheSeatLimitPerUserFromOneValue(String overlay) throws Exception {
         Map<String, String> sources = new java.util.HashMap<>();
         for (Deployment deployment : of(render(overlay), Deployment.class)) {
+            if (!APP_PORTS.containsKey(deployment.getMetadata().getName())) {
+                continue;
+            }
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             String variable = deployment.getMetadata().getName().equals("seat-lock-service") ? "SEAT_LOCK_SEATS_PER_USER"
                     : "BOOKING_SEATS_PER_USER";
@@ -209,7 +271,7 @@ class RenderedManifestsTest {
         List<NetworkPolicy> policies = of(render(overlay), NetworkPolicy.class);
         assertTrue(policies.stream().anyMatch(p -> isEmpty(p.getSpec().getPodSelector().getMatchLabels())
                 && isEmpty(p.getSpec().getIngress())), "a default-deny policy");
-        for (String target : List.of("booking-service", "seat-lock-service")) {
+        for (String target : List.of("booking-service", "seat-lock-service", WEB)) {
             assertTrue(policies.stream().anyMatch(p -> target.equals(p.getSpec().getPodSelector().getMatchLabels() == null ? null
                     : p.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))), target + " has a policy");
         }
