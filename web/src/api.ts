@@ -20,6 +20,13 @@ export interface Booking { booking_id: number; status: string; schedule_id: numb
 
 const BASE = '/api/v1/tickets';
 let token = '';
+/** How far the server's clock is ahead of this browser's, from the last answer's Date header (ms). */
+let clockOffset = 0;
+
+/** Now, by the server's clock: a hold's countdown must not depend on the browser's. */
+export function serverNow(): number {
+  return Date.now() + clockOffset;
+}
 
 export function setToken(value: string): void {
   token = value.trim();
@@ -57,6 +64,12 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
     response = await fetch(BASE + path, request);
   } catch {
     throw new ApiError(0, 'NETWORK', t('unreachable'));
+  }
+  const date = Date.parse(response.headers.get('Date') ?? '');
+  if (!Number.isNaN(date)) {
+    // The header has whole seconds: only a skew beyond that is corrected.
+    const offset = date - Date.now();
+    clockOffset = Math.abs(offset) > 2000 ? offset : 0;
   }
   if (response.ok) {
     return (response.status === 204 ? undefined : await response.json()) as T;

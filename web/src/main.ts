@@ -3,7 +3,7 @@
 // it. Seats others hold or buy change colour as it happens (live.ts). Identity is a bearer token the
 // person pastes, or finds in the URL fragment (#token=…, as scripts/dev-token.sh --url prints); the
 // page never makes one.
-import { api, ApiError, Booking, EventDetails, Hold, MapSeat, SeatRef, hasToken, setToken, tokenUser } from './api.js';
+import { api, ApiError, Booking, EventDetails, Hold, MapSeat, SeatRef, hasToken, serverNow, setToken, tokenUser } from './api.js';
 import { Lang, dateTime, lang, money, seatName, setLang, t, Word } from './i18n.js';
 import { Connection, LiveState, memberOf, watch } from './live.js';
 
@@ -18,6 +18,9 @@ interface State {
   connection: Connection;
   stopWatching: () => void;
 }
+
+/** Which performance's answers still count: one chosen later makes the earlier one's stale. */
+let generation = 0;
 
 const state: State = {
   event: null, scheduleId: null, seats: [], live: new Map(), selected: new Set(), hold: null, bookings: [],
@@ -87,10 +90,19 @@ async function chooseEvent(eventId: number): Promise<void> {
 }
 
 async function chooseSchedule(scheduleId: number): Promise<void> {
+  const mine = ++generation;
   state.stopWatching();
+  state.stopWatching = () => { };
+  if (state.hold) {
+    // Leaving a performance lets its seats go (they would count towards the person's limit there).
+    void api.release(state.hold.schedule_id, state.hold.lock_token).catch(() => undefined);
+  }
   Object.assign(state, { scheduleId, seats: [], live: new Map(), selected: new Set(), hold: null, bookings: [] });
   try {
     const map = await api.seatMap(scheduleId);
+    if (mine !== generation) {
+      return;
+    }
     state.seats = map.seats;
     for (const seat of map.seats) {
       state.live.set(memberOf(seat.row, seat.number), seat.status === 'AVAILABLE' ? 'AVAILABLE' : seat.status === 'BOOKED' ? 'BOOKED' : 'HELD');
@@ -98,15 +110,20 @@ async function chooseSchedule(scheduleId: number): Promise<void> {
   } catch (failure) {
     failed(failure);
   }
+  if (mine !== generation) {
+    return;
+  }
   drawMap();
   drawPanel();
   state.stopWatching = watch(scheduleId, {
     snapshot(states) {
       state.live = states;
+      dropTakenFromSelection();
       drawStates();
     },
     change(states) {
       states.forEach((value, member) => state.live.set(member, value));
+      dropTakenFromSelection();
       drawStates();
     },
     connection(connection) {
@@ -216,6 +233,15 @@ function toggle(seat: MapSeat): void {
     state.selected.add(member);
   }
   drawStates();
+}
+
+/** A picked seat someone else has taken is no longer picked: holding it could only fail. */
+function dropTakenFromSelection(): void {
+  state.selected.forEach((member) => {
+    if (state.live.get(member) !== 'AVAILABLE') {
+      state.selected.delete(member);
+    }
+  });
 }
 
 function selectedSeats(): MapSeat[] {
@@ -332,8 +358,9 @@ function forgetHoldIfGone(failure: unknown): void {
   }
 }
 
+/** Seconds left on the hold, by the server's clock (the browser's may be off). */
 function timeLeft(): number {
-  return state.hold ? Math.max(0, Math.ceil((Date.parse(state.hold.expires_at) - Date.now()) / 1000)) : 0;
+  return state.hold ? Math.max(0, Math.ceil((Date.parse(state.hold.expires_at) - serverNow()) / 1000)) : 0;
 }
 
 function tick(): void {

@@ -39,16 +39,17 @@ final class Baselines {
         GatewayClient.redis("EVAL", "for i = 0, tonumber(ARGV[1]) - 1 do redis.call('SADD', KEYS[1], string.format('b:%012d', i)) end "
                 + "return redis.call('SCARD', KEYS[1])", "1", "seat_map:{" + schedule + "}", Integer.toString(CEILING_SEATS));
         // KEYS: hold record, fence counter, schedule index, the user's seats, the user's hold window,
-        // the token's abandoned mark, the sale record, the seat map, one seat; ARGV: owner, token,
+        // the token's abandoned mark, the sale record, the seat map, the seat events (the live seat
+        // map's stream, issue 12), the hold ends, one seat; ARGV: owner, token,
         // hold ttl ms, max hold ms, seat limit, window length ms, the seat's member (LockCall's
         // layout). Each __rand_int__ is a random number of its own: a seat and a user per call, as in
         // a sale; 300,000 calls on 2,000,000 seats meet a seat already held about 7 % of the time.
         String out = run(List.of("redis-benchmark", "-p", redisPort(), "-c", Integer.toString(clients), "-n",
-                Integer.toString(requests), "-r", Integer.toString(CEILING_SEATS), "--csv", "EVALSHA", sha, "9",
+                Integer.toString(requests), "-r", Integer.toString(CEILING_SEATS), "--csv", "EVALSHA", sha, "11",
                 "seat_hold:{" + schedule + "}:t__rand_int__", "seat_fence:{" + schedule + "}", "seat_index:{" + schedule + "}",
                 "seat_user:{" + schedule + "}:u__rand_int__", "seat_user_window:{" + schedule + "}:u__rand_int__",
                 "seat_hold_abandoned:{" + schedule + "}:t__rand_int__", "seat_sale:{" + schedule + "}", "seat_map:{" + schedule + "}",
-                "seat_lock:{" + schedule + "}:b:__rand_int__",
+                "seat_events:{" + schedule + "}", "seat_hold_ends:{" + schedule + "}", "seat_lock:{" + schedule + "}:b:__rand_int__",
                 "u__rand_int__", "t__rand_int__", "300000", "600000", "8", "1200000", "b:__rand_int__"));
         // --csv: a header line, then "EVALSHA ...","<requests per second>",...
         Matcher m = Pattern.compile("(?m)^\"EVALSHA[^\"]*\",\"([0-9.]+)\"").matcher(out);

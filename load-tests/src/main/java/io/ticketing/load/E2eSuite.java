@@ -56,6 +56,7 @@ public class E2eSuite extends GatewayClient {
         scenarios.put("cancel and rebook", E2eSuite::cancelAndRebook);
         scenarios.put("another user's booking and hold", E2eSuite::anotherUsers);
         scenarios.put("gateway routing and errors", E2eSuite::gatewayRouting);
+        scenarios.put("live seat map: every stream, on every replica, shows every change", E2eSuite::liveSeatMap);
         scenarios.put("one user: 10 requests a second at the gateway, 8 seats a schedule", E2eSuite::perUserLimits);
         scenarios.put("seat-lock hung: the gateway says 504, booking 503 at once", E2eSuite::seatLockHung);
         scenarios.put("seat-lock stopped mid-run, then restarted", E2eSuite::seatLockOutage);
@@ -188,6 +189,60 @@ public class E2eSuite extends GatewayClient {
         Answer expired = book("slow", scenarioSchedule, seat, token);
         check(expired.status() == 410 && "LOCK_EXPIRED".equals(expired.field("code")), "expired hold: " + expired.body());
         check(lock("eager", scenarioSchedule, seat).status() == 200, "the seat is free again after expiry");
+    }
+
+    /**
+     * Issue 12: streams of one schedule opened through the gateway and straight at each seat-lock
+     * replica; 100 users race for 10 seats through the gateway (so holds are made on every replica),
+     * then one is booked and one released. Every stream must show exactly what happened within a second,
+     * whichever replica made the change and whichever serves the stream (on Redis Cluster too).
+     */
+    static void liveSeatMap() throws Exception {
+        long schedule = newSchedule(1, 10);
+        List<URI> bases = new ArrayList<>(List.of(URI.create(GATEWAY), URI.create(GATEWAY),
+                URI.create("http://127.0.0.1:" + env("SEAT_LOCK_PORT", "8081"))));
+        for (int replica = 2; System.getenv("SEAT_LOCK_PORT_" + replica) != null; replica++) {
+            bases.add(URI.create("http://127.0.0.1:" + System.getenv("SEAT_LOCK_PORT_" + replica)));
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<io.ticketing.testsupport.SeatStreamClient> streams = new ArrayList<>();
+        try {
+            for (URI base : bases) {
+                io.ticketing.testsupport.SeatStreamClient stream = io.ticketing.testsupport.SeatStreamClient.open(http, base, schedule, null);
+                check(stream.status() == 200, base + " streams: " + stream.status() + " " + stream.errorBody());
+                check(stream.next(java.time.Duration.ofSeconds(5)) != null, base + " sent a snapshot");
+                streams.add(stream);
+            }
+            List<Answer> answers = race(100, user -> request("watcher-" + user, "/api/v1/tickets/seats/lock")
+                    .POST(HttpRequest.BodyPublishers.ofString(lockBody(schedule, seats("1열", 1 + user % 10)))).build());
+            report("100 users race for 10 seats while " + streams.size() + " streams watch", answers);
+            check(count(answers, 200) == 10, "ten holds: " + statuses(answers));
+            // The winner of seat 1 lets it go; the winner of seat 2 books it.
+            int firstWinner = -1;
+            int secondWinner = -1;
+            for (int user = 0; user < answers.size(); user++) {
+                if (answers.get(user).status() == 200 && user % 10 == 0) {
+                    firstWinner = user;
+                } else if (answers.get(user).status() == 200 && user % 10 == 1) {
+                    secondWinner = user;
+                }
+            }
+            check(post("watcher-" + firstWinner, "/api/v1/tickets/seats/release", "{\"schedule_id\":" + schedule
+                    + ",\"lock_token\":\"" + answers.get(firstWinner).field("lock_token") + "\"}").status() == 200, "released");
+            check(book("watcher-" + secondWinner, schedule, seats("1열", 2), answers.get(secondWinner).field("lock_token")).status() == 201,
+                    "booked");
+            for (io.ticketing.testsupport.SeatStreamClient stream : streams) {
+                for (int n = 1; n <= 10; n++) {
+                    String expected = n == 1 ? "AVAILABLE" : n == 2 ? "BOOKED" : "HELD";
+                    check(stream.awaitState("1열", n, expected, java.time.Duration.ofSeconds(1)),
+                            "seat " + n + " shown " + expected + " within a second on every stream: " + stream.states());
+                }
+            }
+            check(streams.stream().map(io.ticketing.testsupport.SeatStreamClient::states).distinct().count() == 1,
+                    "every stream shows the same hall");
+        } finally {
+            streams.forEach(io.ticketing.testsupport.SeatStreamClient::close);
+        }
     }
 
     static void cancelAndRebook() throws Exception {

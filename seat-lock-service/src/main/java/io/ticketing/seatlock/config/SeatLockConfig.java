@@ -84,7 +84,11 @@ public interface SeatLockConfig {
         @WithDefault("PT0.2S")
         Duration sweepEvery();
 
-        /** Open streams one instance serves at most; more are told 503 and try again (or another replica). */
+        /**
+         * Open streams one instance serves at most; more are told 503 TOO_MANY_STREAMS (the page tries
+         * again later, maybe on another replica). Checked before each opens, so streams opening at the
+         * same instant may pass it by a few.
+         */
         @WithDefault("20000")
         int maxOpen();
 

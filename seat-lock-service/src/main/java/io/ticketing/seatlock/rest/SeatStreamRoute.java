@@ -63,9 +63,15 @@ class SeatStreamRoute {
             return;
         }
         Context context = Vertx.currentContext();
+        // A browser resends the last id itself when it reconnects; the page passes it as a parameter
+        // when it opens a new stream after the old one was refused (an EventSource cannot set headers).
         String lastEventId = request.request().getHeader("Last-Event-ID");
+        if (lastEventId == null) {
+            lastEventId = request.request().getParam("last_event_id");
+        }
+        String resumeAfter = lastEventId;
         feeds.ready(scheduleId).subscribe().with(
-                loaded -> context.runOnContext(v -> start(request, scheduleId, lastEventId)),
+                loaded -> context.runOnContext(v -> start(request, scheduleId, resumeAfter)),
                 failure -> context.runOnContext(v -> problem(request, failure instanceof SeatLockException known ? known
                         : new SeatLockException(ErrorCode.INTERNAL_ERROR), english)));
     }
@@ -81,11 +87,9 @@ class SeatStreamRoute {
                 // nginx in front: pass each event on as it comes.
                 .putHeader("X-Accel-Buffering", "no");
         response.write(SeatStreamEvent.KEEP_ALIVE_BYTES);
-        ResponseSink sink = new ResponseSink(response, Vertx.currentContext(), feeds.maxBehindBytes());
-        response.closeHandler(v -> {
-            sink.closed = true;
-            feeds.close(scheduleId, sink);
-        });
+        ResponseSink sink = new ResponseSink(request, Vertx.currentContext(), feeds.maxBehindBytes(),
+                ended -> feeds.close(scheduleId, ended));
+        response.closeHandler(v -> sink.finish());
         feeds.open(scheduleId, lastEventId, sink);
     }
 
@@ -116,19 +120,34 @@ class SeatStreamRoute {
     /**
      * One open stream: events are written on its connection's event loop; a client whose unread
      * bytes pass the limit (beyond its snapshot) is cut off, and its browser reconnects and resumes.
+     * However it ends (the client went, or it was cut off), its feed is told once: a response closed
+     * by the server itself gets no close handler from Vert.x.
      */
     private static final class ResponseSink implements StreamSink {
 
+        private final RoutingContext request;
         private final HttpServerResponse response;
         private final Context context;
         private final int maxBehindBytes;
+        private final java.util.function.Consumer<StreamSink> onEnd;
+        private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile boolean closed;
 
-        ResponseSink(HttpServerResponse response, Context context, int maxBehindBytes) {
-            this.response = response;
+        ResponseSink(RoutingContext request, Context context, int maxBehindBytes, java.util.function.Consumer<StreamSink> onEnd) {
+            this.request = request;
+            this.response = request.response();
             this.context = context;
             this.maxBehindBytes = maxBehindBytes;
+            this.onEnd = onEnd;
             response.setWriteQueueMaxSize(maxBehindBytes);
+        }
+
+        /** The stream is over: its feed forgets it and the replica's count of open streams goes down, once. */
+        void finish() {
+            closed = true;
+            if (ended.compareAndSet(false, true)) {
+                onEnd.accept(this);
+            }
         }
 
         @Override
@@ -156,10 +175,10 @@ class SeatStreamRoute {
         @Override
         public void close() {
             context.runOnContext(v -> {
-                closed = true;
-                if (!response.closed()) {
-                    response.reset();
-                }
+                finish();
+                // The connection goes at once, also one whose client has stopped reading (an ended
+                // response would wait for its queued bytes to be read first).
+                request.request().connection().close();
             });
         }
     }

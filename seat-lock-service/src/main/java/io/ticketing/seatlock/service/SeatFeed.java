@@ -43,6 +43,8 @@ final class SeatFeed {
     /** Every event after this id is in {@link #recent}: a client at or after it resumes from there. */
     private StreamId replayFrom;
     private boolean reading;
+    private int readsSinceGapCheck;
+    private boolean gapSuspected;
     private boolean sweeping;
     private long quietSinceNanos = System.nanoTime();
     private long lastSentNanos = System.nanoTime();
@@ -92,6 +94,23 @@ final class SeatFeed {
 
     synchronized void doneReading() {
         reading = false;
+    }
+
+    /** Reads between two checks for events gone unread (SeatFeeds.closeGap): about a second. */
+    private static final int READS_PER_GAP_CHECK = 20;
+
+    /** Whether this read should first check that no event was lost: every so many reads, and after a failure. */
+    synchronized boolean gapCheckDue() {
+        if (gapSuspected || ++readsSinceGapCheck >= READS_PER_GAP_CHECK) {
+            gapSuspected = false;
+            readsSinceGapCheck = 0;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized void readFailed() {
+        gapSuspected = true;
     }
 
     /** Claims the one sweep of this schedule's hold ends under way here; false if one is. */
@@ -179,7 +198,10 @@ final class SeatFeed {
             replayFrom = recent.removeFirst().id();
         }
         for (Subscriber subscriber : List.copyOf(subscribers)) {
-            send(subscriber, event);
+            // A client that resumed from another replica may already have read this far.
+            if (subscriber.resumeAfter() == null || id.compareTo(subscriber.resumeAfter()) > 0) {
+                send(subscriber, event);
+            }
         }
     }
 
@@ -195,10 +217,16 @@ final class SeatFeed {
         }
     }
 
+    /**
+     * A client that read up to an id this feed still has everything after resumes from there (one from
+     * another replica that read further than this one gets nothing twice); any other, and an id that
+     * is no id or from the future, gets a snapshot.
+     */
     private void start(Subscriber subscriber) {
-        subscribers.add(subscriber);
         StreamId after = subscriber.resumeAfter();
-        if (after != null && after.compareTo(replayFrom) >= 0) {
+        boolean plausible = after != null && after.millis() <= System.currentTimeMillis() + 60_000;
+        if (plausible && after.compareTo(replayFrom) >= 0) {
+            subscribers.add(subscriber);
             for (Stamped stamped : recent) {
                 if (stamped.id().compareTo(after) > 0) {
                     send(subscriber, stamped.event());
@@ -206,7 +234,9 @@ final class SeatFeed {
             }
             return;
         }
-        send(subscriber, snapshotEvent());
+        Subscriber fresh = new Subscriber(subscriber.sink(), null);
+        subscribers.add(fresh);
+        send(fresh, snapshotEvent());
     }
 
     /** Rendered once per state: a thousand pages opening on a quiet hall cost one rendering. */

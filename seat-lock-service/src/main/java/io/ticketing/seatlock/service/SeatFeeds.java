@@ -95,11 +95,15 @@ public class SeatFeeds {
     public void open(long scheduleId, String lastEventId, StreamSink sink) {
         open.incrementAndGet();
         StreamId resumeAfter = StreamId.parse(lastEventId);
-        SeatFeed feed = feeds.compute(scheduleId, (id, existing) -> {
-            SeatFeed chosen = existing != null ? existing : newFeed(id);
-            chosen.subscribe(sink, resumeAfter);
-            return chosen;
-        });
+        SeatFeed feed = feeds.computeIfAbsent(scheduleId, this::newFeed);
+        // Outside the map's lock: a snapshot may be rendered for it. A feed dropped meanwhile (nobody had
+        // streamed it for a while) is left for a new one.
+        feed.subscribe(sink, resumeAfter);
+        while (feeds.get(scheduleId) != feed) {
+            feed.unsubscribe(sink);
+            feed = feeds.computeIfAbsent(scheduleId, this::newFeed);
+            feed.subscribe(sink, resumeAfter);
+        }
         feed.loading().subscribe().with(loaded -> { }, failure -> { });
     }
 
@@ -219,7 +223,8 @@ public class SeatFeeds {
 
     private void read(SeatFeed feed) {
         long scheduleId = feed.scheduleId();
-        streams.xread(SeatKeys.events(scheduleId), feed.last().toString(), new XReadArgs().count(READ_BATCH))
+        Uni<Void> gapChecked = feed.gapCheckDue() ? closeGap(feed) : Uni.createFrom().voidItem();
+        gapChecked.flatMap(checked -> streams.xread(SeatKeys.events(scheduleId), feed.last().toString(), new XReadArgs().count(READ_BATCH)))
                 .ifNoItem().after(redisTimeout).fail()
                 .flatMap(messages -> apply(feed, messages).replaceWith(messages.size()))
                 .subscribe().with(count -> {
@@ -228,9 +233,30 @@ public class SeatFeeds {
                         read(feed);
                     }
                 }, failure -> {
+                    feed.readFailed();
                     feed.doneReading();
                     Log.debugf("Reading seat events of schedule %d failed: %s", scheduleId, failure.toString());
                 });
+    }
+
+    /**
+     * Events this feed never read can be gone: the stream keeps its last 10,000 (a feed that could not
+     * read for a while, in a surge), or Redis lost it (restarted empty, a failover that lost the last
+     * writes: the holds it had are gone too, and no script announced that). Either way the oldest event
+     * left is newer than the last one read, or there is none: the feed starts over from a snapshot, and
+     * so does every stream of it. Checked every second, and after a read failed.
+     */
+    private Uni<Void> closeGap(SeatFeed feed) {
+        StreamId last = feed.last();
+        return scripts.command("XRANGE", SeatKeys.events(feed.scheduleId()), "-", "+", "COUNT", "1").flatMap(reply -> {
+            StreamId oldest = reply.size() == 0 ? null : StreamId.parse(reply.get(0).get(0).toString());
+            boolean gap = oldest == null ? !last.equals(StreamId.ZERO) : oldest.compareTo(last) > 0;
+            if (!gap) {
+                return Uni.createFrom().voidItem();
+            }
+            Log.infof("Seat events of schedule %d after %s are gone: its streams start over from a snapshot", feed.scheduleId(), last);
+            return snapshot(feed.scheduleId()).invoke(feed::reload).replaceWithVoid();
+        });
     }
 
     /**
