@@ -147,11 +147,17 @@ public class SeatLockService {
     /**
      * The caller is told 503, but Redis may still run the lock (it was sent; a cluster client tries
      * again after TRYAGAIN): in the background, the token is marked abandoned and whatever it took is
-     * freed, so that nobody holds seats under a token they were never given. If Redis cannot be
-     * reached for this either, such a hold ends with its TTL.
+     * freed, so that nobody holds seats under a token they were never given. Abandoning twice is
+     * harmless, so a failed try is tried again (a slot migrating on a Redis Cluster, a Redis that is
+     * slow for a moment: the lock itself may get through while its first abandon does not; seen in
+     * CI's slot-migration scenario) for as long as the hold could last; only if Redis cannot be
+     * reached for all that time does such a hold end with its TTL.
      */
     private void abandon(String owner, long scheduleId, String token, List<Seat> seats) {
-        scripts.run(new AbandonCall(owner, scheduleId, token, seats, config.holdTtl().plusMinutes(1))).subscribe().with(
+        scripts.run(new AbandonCall(owner, scheduleId, token, seats, config.holdTtl().plusMinutes(1)))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                .expireIn(config.holdTtl().toMillis())
+                .subscribe().with(
                 freed -> Log.debugf("Abandoned lock %s… of schedule %d: %d seats freed", token.substring(0, 8), scheduleId, freed),
                 failure -> Log.warnf("Could not abandon lock %s… of schedule %d (it ends with its TTL): %s", token.substring(0, 8),
                         scheduleId, failure.toString()));
