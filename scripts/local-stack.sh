@@ -53,7 +53,7 @@ SEAT_LOCK_BALANCER_PORT=${SEAT_LOCK_BALANCER_PORT:-$((SEAT_LOCK_PORT + 99))}
 AOT_TRAINING=${AOT_TRAINING:-}
 # The same flags train the AOT cache and run with it (a cache is only used by a JVM configured like its trainer).
 JVM_FLAGS=(-Xmx512m -XX:+UseG1GC)
-SERVICE_KEY=local-only-service-key   # LOCAL-ONLY: the internal claim API key between the two services
+SERVICE_KEY=local-only-service-key   # LOCAL-ONLY: the internal API key between the two services
 export PGHOST PGPORT PGUSER
 
 log() { printf '[local-stack] %s\n' "$*" >&2; }

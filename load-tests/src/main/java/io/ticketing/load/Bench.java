@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-
-import io.vertx.core.Future;
+import java.util.stream.IntStream;
 
 import io.ticketing.load.LoadClient.Target;
+import io.vertx.core.Future;
 
 /**
  * The benchmark (scripts/bench.sh runs it on a fresh e2e stack): the loads a ticket sale puts on
@@ -118,8 +119,8 @@ public class Bench extends GatewayClient {
      * Signs every user's token before the clock starts: an RSA signature costs the client about a
      * millisecond, which would block its event loop in the middle of a burst.
      */
-    static void signTokens(int users, java.util.function.IntFunction<String> name) {
-        java.util.stream.IntStream.range(0, users).parallel().forEach(u -> token(name.apply(u)));
+    static void signTokens(int users, IntFunction<String> name) {
+        IntStream.range(0, users).parallel().forEach(u -> token(name.apply(u)));
     }
 
     /** BENCH_SCENARIOS (comma-separated; default all): cold, floor, holds, map, streams, hot, surge, book, ceilings. */
@@ -169,7 +170,7 @@ public class Bench extends GatewayClient {
     static void holdsWhileTheSeatMapIsRead(LoadClient client, Target target) throws Exception {
         long schedule = newScheduleWithRows(rowsOfSeats(MAP_SOLD) + "," + row("m", FRESH_SEATS));
         Timings sell = new Timings();
-        Set<Long> sold = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Long> sold = ConcurrentHashMap.newKeySet();
         AtomicInteger nextSeat = new AtomicInteger();
         signTokens(USERS, user -> "map-buyer-" + schedule + "-" + user);
         VirtualUsers.run(client, "selling " + MAP_SOLD + " seats", USERS, Duration.ofMinutes(5), user -> {
@@ -482,7 +483,7 @@ public class Bench extends GatewayClient {
         private int freeCount;
 
         SeatMap(int seats) {
-            free = java.util.stream.IntStream.range(0, seats).toArray();
+            free = IntStream.range(0, seats).toArray();
             freeCount = seats;
         }
 

@@ -1,9 +1,17 @@
 package io.ticketing.load;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,17 +66,17 @@ public class ColdStart extends GatewayClient {
         // the moment the answer comes, "book" (with the hold if it got one; without, it is told the
         // seat is taken). Holds and bookings overlap, as they do when a sale opens.
         String seat = seats("1열", 1);
-        List<java.util.concurrent.CompletableFuture<Answer[]>> users = new java.util.ArrayList<>();
+        List<CompletableFuture<Answer[]>> users = new ArrayList<>();
         for (int i = 0; i < BURST_USERS; i++) {
             String user = "first-" + i;
             users.add(sendAsync(lockRequest(user, 1, seat)).thenCompose(held -> sendAsync(
                     bookRequest(user, 1, seat, held.status() == 200 ? held.field("lock_token") : null))
                     .thenApply(booked -> new Answer[] {held, booked})));
         }
-        List<Answer> locks = new java.util.ArrayList<>();
-        List<Answer> books = new java.util.ArrayList<>();
+        List<Answer> locks = new ArrayList<>();
+        List<Answer> books = new ArrayList<>();
         for (var user : users) {
-            Answer[] pair = user.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            Answer[] pair = user.get(2, TimeUnit.MINUTES);
             locks.add(pair[0]);
             books.add(pair[1]);
         }
@@ -131,7 +139,7 @@ public class ColdStart extends GatewayClient {
                 + loadSchedule + " AND b.active");
         String twice = sql("SELECT count(*) FROM (SELECT seat_id FROM booked_seats WHERE active GROUP BY seat_id "
                 + "HAVING count(*) > 1) t");
-        long answered201 = java.util.Arrays.stream(bookedAt).filter(t -> t != 0).count();
+        long answered201 = Arrays.stream(bookedAt).filter(t -> t != 0).count();
         System.out.printf("bookings: first 20 s %.0f/s, 120-140 s %.0f/s (%d booked, %s stored, %d answers were 503, "
                 + "%s seats sold twice)%n", first20, after120, answered201, stored, answered503.get(), twice);
         System.out.printf("RSS MiB: seat-lock %d idle, %d under load; booking %d idle, %d under load%n", seatLockRssIdle,
@@ -155,9 +163,9 @@ public class ColdStart extends GatewayClient {
 
     /** Runs the loop for every user at once, a thread each (the JDK client blocks); waits for all. */
     static void runUsers(UserLoop loop) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(USERS);
+        ExecutorService pool = Executors.newFixedThreadPool(USERS);
         try {
-            List<java.util.concurrent.Future<?>> users = new java.util.ArrayList<>();
+            List<Future<?>> users = new ArrayList<>();
             for (int u = 0; u < USERS; u++) {
                 int user = u;
                 users.add(pool.submit(() -> {
@@ -173,7 +181,7 @@ public class ColdStart extends GatewayClient {
         }
     }
 
-    static void appendRow(String variable, String row) throws java.io.IOException {
+    static void appendRow(String variable, String row) throws IOException {
         String tsv = System.getenv(variable);
         if (tsv != null) {
             Files.writeString(Path.of(tsv), row + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -183,7 +191,7 @@ public class ColdStart extends GatewayClient {
     static double perSecond(long[] bookedAt, long start, int fromSecond, int toSecond) {
         long from = start + fromSecond * 1_000_000_000L;
         long to = start + toSecond * 1_000_000_000L;
-        return java.util.Arrays.stream(bookedAt).filter(t -> t >= from && t < to).count() / (double) (toSecond - fromSecond);
+        return Arrays.stream(bookedAt).filter(t -> t >= from && t < to).count() / (double) (toSecond - fromSecond);
     }
 
     /** The service's resident memory, from /proc (its pid file is in the stack's folder). */

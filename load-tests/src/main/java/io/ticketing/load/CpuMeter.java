@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +26,9 @@ final class CpuMeter implements AutoCloseable {
     private record Seen(String part, long first, long last) {
     }
 
-    private final Map<String, Seen> processes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ScheduledExecutorService sampler =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private final Map<String, Seen> processes = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sampler =
+            Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "cpu-meter");
                 thread.setDaemon(true);
                 return thread;
@@ -33,7 +37,7 @@ final class CpuMeter implements AutoCloseable {
     /** Starts measuring; samples every 200 ms, so that processes that end before the meter is read still count. */
     CpuMeter() {
         sample(true);
-        sampler.scheduleAtFixedRate(() -> sample(false), 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(() -> sample(false), 200, 200, TimeUnit.MILLISECONDS);
     }
 
     /** CPU milliseconds each part spent since this meter was made, per operation; stops the meter. */

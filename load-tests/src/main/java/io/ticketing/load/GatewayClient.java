@@ -12,9 +12,16 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,26 +113,26 @@ class GatewayClient {
     }
 
     /** How many answers had each status. */
-    static java.util.SortedMap<Integer, Long> statuses(java.util.List<Answer> answers) {
-        java.util.SortedMap<Integer, Long> by = new java.util.TreeMap<>();
+    static SortedMap<Integer, Long> statuses(List<Answer> answers) {
+        SortedMap<Integer, Long> by = new TreeMap<>();
         answers.forEach(a -> by.merge(a.status(), 1L, Long::sum));
         return by;
     }
 
-    static java.util.concurrent.CompletableFuture<Answer> sendAsync(HttpRequest request) {
+    static CompletableFuture<Answer> sendAsync(HttpRequest request) {
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> failure == null ? Answer.of(response) : new Answer(-1, failure.toString()));
     }
 
     /** Sends all requests at once, asynchronously, and waits for every answer; no request is repeated. */
-    static java.util.List<Answer> burst(java.util.List<HttpRequest> requests) throws Exception {
-        java.util.List<java.util.concurrent.CompletableFuture<Answer>> futures = new java.util.ArrayList<>();
+    static List<Answer> burst(List<HttpRequest> requests) throws Exception {
+        List<CompletableFuture<Answer>> futures = new ArrayList<>();
         for (HttpRequest request : requests) {
             futures.add(sendAsync(request));
         }
-        java.util.List<Answer> answers = new java.util.ArrayList<>();
+        List<Answer> answers = new ArrayList<>();
         for (var future : futures) {
-            answers.add(future.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            answers.add(future.get(2, TimeUnit.MINUTES));
         }
         return answers;
     }
@@ -158,7 +165,7 @@ class GatewayClient {
      * A schedule of the current event, on sale from {@code opensAt} until a show 30 days on, with
      * rows "1열".."<rows>열" of {@code perRow} seats (R, 120,000), made through the operator API.
      */
-    static long newSchedule(java.time.Instant opensAt, int rows, int perRow) {
+    static long newSchedule(Instant opensAt, int rows, int perRow) {
         StringBuilder ranges = new StringBuilder();
         for (int row = 1; row <= rows; row++) {
             ranges.append(row == 1 ? "" : ",").append(row(row + "열", perRow));
@@ -167,7 +174,7 @@ class GatewayClient {
     }
 
     static long newSchedule(int rows, int perRow) {
-        return newSchedule(java.time.Instant.now().minusSeconds(60), rows, perRow);
+        return newSchedule(Instant.now().minusSeconds(60), rows, perRow);
     }
 
     /** {@code seats} seats in rows of 100 ("1열" 1..100, "2열" ...; the last row shorter): see {@link #seatOf}. */
@@ -177,7 +184,7 @@ class GatewayClient {
 
     /** A schedule on sale from a minute ago with these row ranges ({@link #rowsOfSeats}, {@link #row}, joined by commas). */
     static long newScheduleWithRows(String rowRanges) {
-        return newSchedule(java.time.Instant.now().minusSeconds(60), rowRanges);
+        return newSchedule(Instant.now().minusSeconds(60), rowRanges);
     }
 
     /** The row ranges of {@code seats} seats in rows of 100, as {@link #seatOf} names them. */
@@ -199,8 +206,8 @@ class GatewayClient {
         return seats((i / 100 + 1) + "열", i % 100 + 1);
     }
 
-    private static long newSchedule(java.time.Instant opensAt, String rowRanges) {
-        java.time.Instant starts = java.time.Instant.now().plus(Duration.ofDays(30));
+    private static long newSchedule(Instant opensAt, String rowRanges) {
+        Instant starts = Instant.now().plus(Duration.ofDays(30));
         long schedule = created(operator("POST", "/events/" + event + "/schedules", "{\"starts_at\":\"" + starts
                 + "\",\"sales_open_at\":\"" + opensAt + "\"}"), "schedule_id");
         Answer seatMap = operator("PUT", "/schedules/" + schedule + "/seat-map",
@@ -227,8 +234,8 @@ class GatewayClient {
 
     /** redis-cli against the Redis on this port (on a cluster: one master, no redirects). */
     static String redisAt(int port, String... command) throws Exception {
-        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", Integer.toString(port)));
-        line.addAll(java.util.List.of(command));
+        List<String> line = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
+        line.addAll(List.of(command));
         Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor() != 0) {

@@ -2,7 +2,9 @@ package io.ticketing.load;
 
 import java.net.URI;
 
+import io.ticketing.load.GatewayClient.Answer;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -11,8 +13,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-
-import io.ticketing.load.GatewayClient.Answer;
 
 /**
  * The benchmark's HTTP client: non-blocking (Vert.x), one event loop for every virtual user, so
@@ -75,7 +75,7 @@ final class LoadClient implements AutoCloseable {
         if (millis <= 0) {
             return Future.succeededFuture();
         }
-        io.vertx.core.Promise<Void> promise = io.vertx.core.Promise.promise();
+        Promise<Void> promise = Promise.promise();
         vertx.setTimer(millis, id -> promise.complete());
         return promise.future();
     }

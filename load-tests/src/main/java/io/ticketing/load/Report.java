@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark's output: a table a person reads (stdout), the same as JSON (bench.json) and as
@@ -156,7 +157,7 @@ final class Report {
                     r.perSecond(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.answers(),
                     r.baseline() == null ? "null" : "\"" + r.baseline() + "\"", r.cpuMsPerSuccess() == null ? ""
                             : r.cpuMsPerSuccess().entrySet().stream().map(e -> String.format(Locale.ROOT, "\"%s\": %.3f",
-                                    e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")),
+                                    e.getKey(), e.getValue())).collect(Collectors.joining(", ")),
                     i + 1 < rows.size() ? "," : ""));
         }
         return out.append("  ]\n}\n").toString();

@@ -1,7 +1,9 @@
 package io.ticketing.load;
 
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,7 +109,7 @@ final class SlotMigration extends GatewayClient {
             }
             String value = redisAt(target, "GET", "seat_lock:{" + schedule + "}:M:" + (2 * pair + 1));
             // One hold at a time: a later winner's hold begins after the earlier one ended.
-            winners.sort(java.util.Comparator.comparing(SlotMigration::expiry));
+            winners.sort(Comparator.comparing(SlotMigration::expiry));
             for (int i = 1; i < winners.size(); i++) {
                 E2eSuite.check(!expiry(winners.get(i)).minusSeconds(E2eSuite.HOLD_TTL_SECONDS)
                         .isBefore(expiry(winners.get(i - 1)).minusMillis(100)), "one hold of pair " + pair + " at a time: " + winners);
@@ -115,7 +117,7 @@ final class SlotMigration extends GatewayClient {
             // Held by the one told 200, or by nobody once that hold has ended; never by someone told 503.
             String last = winners.isEmpty() ? null : winners.getLast();
             boolean holderIsTheWinner = last == null ? value.isEmpty()
-                    : value.isEmpty() ? java.time.Instant.now().isAfter(expiry(last).minusMillis(200))
+                    : value.isEmpty() ? Instant.now().isAfter(expiry(last).minusMillis(200))
                             : value.endsWith(last.substring(last.lastIndexOf(' ') + 1));
             E2eSuite.check(holderIsTheWinner,
                     "the holder of pair " + pair + " is the one told 200: " + winners + "; now " + value + "; answers " + all);
@@ -123,7 +125,7 @@ final class SlotMigration extends GatewayClient {
     }
 
     /** The "until" of a winner's description ("mover-N until <instant> <token>"). */
-    private static java.time.Instant expiry(String winner) {
-        return java.time.Instant.parse(winner.split(" ")[2]);
+    private static Instant expiry(String winner) {
+        return Instant.parse(winner.split(" ")[2]);
     }
 }

@@ -17,6 +17,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 
@@ -40,7 +41,7 @@ final class StreamWatchers implements AutoCloseable {
     private final Map<String, long[]> takenAt = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger ended = new AtomicInteger();
-    private final List<io.vertx.core.http.HttpClientResponse> responses = new ArrayList<>();
+    private final List<HttpClientResponse> responses = new ArrayList<>();
 
     StreamWatchers(LoadClient.Target target, long schedule, int streams, int measured) {
         this.target = target;

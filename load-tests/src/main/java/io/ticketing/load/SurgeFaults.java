@@ -1,6 +1,9 @@
 package io.ticketing.load;
 
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.ticketing.testsupport.FaultProxy;
@@ -36,7 +38,7 @@ public class SurgeFaults extends E2eSuite {
         }
         proxy = FaultProxy.on(proxyPort, "127.0.0.1", Integer.parseInt(env("SEAT_LOCK_BALANCER_PORT", "0")));
         newEvent("장애 속 판매");
-        Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("two of each: a surge sells every seat once", SurgeFaults::replicasSurge);
         scenarios.put("seat-lock killed mid-surge: one replica of two, then both, then restarted", SurgeFaults::seatLockKilled);
         scenarios.put("Redis killed mid-surge and restarted empty", SurgeFaults::redisRestarted);
@@ -149,7 +151,7 @@ public class SurgeFaults extends E2eSuite {
     static void bookingKilledBeforeConfirm() throws Exception {
         long schedule = newSchedule(5, 40);
         proxy.block("/claims/confirm");
-        List<java.net.http.HttpRequest> requests = new ArrayList<>();
+        List<HttpRequest> requests = new ArrayList<>();
         for (int u = 0; u < 100; u++) {
             requests.add(bookRequest("unconfirmed-" + u, schedule, seats((u / 40 + 1) + "열", u % 40 + 1), null));
         }
@@ -409,7 +411,7 @@ public class SurgeFaults extends E2eSuite {
 
     static String sh(String command) throws Exception {
         Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException(command + " failed: " + out);
         }

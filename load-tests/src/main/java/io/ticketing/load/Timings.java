@@ -1,5 +1,6 @@
 package io.ticketing.load;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ final class Timings {
     /** Fails unless every answer had one of these statuses. */
     void expectOnly(String what, Integer... allowed) {
         Map<Integer, Long> seen = statuses();
-        if (!java.util.List.of(allowed).containsAll(seen.keySet())) {
+        if (!List.of(allowed).containsAll(seen.keySet())) {
             throw new IllegalStateException(what + ": unexpected answers " + seen);
         }
     }

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +35,7 @@ public final class SeatStreamClient implements AutoCloseable {
 
     private final Map<String, String> states = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final List<Event> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Event> all = Collections.synchronizedList(new ArrayList<>());
     private final int status;
     private final String contentType;
     private final String errorBody;
@@ -177,7 +179,7 @@ public final class SeatStreamClient implements AutoCloseable {
 
     private void dispatch(String name, String id, String data) {
         long now = System.nanoTime();
-        Map<String, String> seats = new java.util.LinkedHashMap<>();
+        Map<String, String> seats = new LinkedHashMap<>();
         Matcher seat = SEAT.matcher(data);
         while (seat.find()) {
             seats.put(seat.group(1).replace("\\\"", "\"").replace("\\\\", "\\") + ":" + seat.group(2), seat.group(3));

@@ -25,10 +25,11 @@ import io.ticketing.booking.client.SeatLockDtos.Problem;
 import io.ticketing.booking.client.SeatLockDtos.SeatCount;
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.error.ErrorCode;
+import io.ticketing.platform.CommonError;
 
 /**
  * seat-lock-service over HTTP. Each call carries the user's own bearer token (whose seats) and,
- * for the internal claim API, the service key (who may). Use it through {@link SeatLockClient}.
+ * for the internal API, the service key (who may). Use it through {@link SeatLockClient}.
  */
 @RegisterRestClient(configKey = "seat-lock")
 @RegisterClientHeaders(RequestIdHeaders.class)
@@ -71,7 +72,7 @@ interface SeatLockApi {
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
         if (status == 401) {
-            return new BookingException(ErrorCode.UNAUTHENTICATED);
+            return new BookingException(CommonError.UNAUTHENTICATED);
         }
         if (status == 403 || status == 404 || status == 409 || status == 410) {
             return refusal(status, response.readEntity(Problem.class));

@@ -3,7 +3,7 @@ package io.ticketing.booking.client;
 import java.time.Instant;
 import java.util.List;
 
-import io.ticketing.booking.error.SeatConflict;
+import io.ticketing.booking.model.SeatConflict;
 import io.ticketing.booking.model.SeatRef;
 
 /**
@@ -53,7 +53,13 @@ public final class SeatLockDtos {
     }
 
     /** {@code refused}: null, LEASE_LOST (start over) or LEASE_TAKEN (another replica rebuilds it). */
-    public record SoldSeatsAnswer(long scheduleId, int marked, String refused) {
+    /** Why seat-lock refused a page of a rebuild: another rebuild took it over, or its lease ran out. */
+    public enum RebuildRefusal {
+        LEASE_LOST, LEASE_TAKEN
+    }
+
+    /** {@code refused}: null when the page was marked. */
+    public record SoldSeatsAnswer(long scheduleId, int marked, RebuildRefusal refused) {
     }
 
     public record ScheduleIds(List<Long> scheduleIds) {
@@ -78,8 +84,17 @@ public final class SeatLockDtos {
             String staging, int seats, List<SeatRow> offSale) {
     }
 
-    /** {@code outcome}: PUBLISHED, STALE (seat-lock has an equal or newer version) or SEATS_IN_USE. */
-    public record PublishAnswer(long scheduleId, String outcome, Long publishedVersion, List<SeatRef> seatsInUse) {
+    /** What a publication did at seat-lock. */
+    public enum Publication {
+        /** The window and the seat map are installed, under the version sent. */
+        PUBLISHED,
+        /** Nothing changed: seat-lock has an equal or newer version. */
+        STALE,
+        /** Nothing changed: seats the map takes off sale are held, claimed or sold ({@code seats_in_use}). */
+        SEATS_IN_USE
+    }
+
+    public record PublishAnswer(long scheduleId, Publication outcome, Long publishedVersion, List<SeatRef> seatsInUse) {
     }
 
     public record SeatMapVersion(long scheduleId, Long version) {

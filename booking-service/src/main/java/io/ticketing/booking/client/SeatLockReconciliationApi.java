@@ -14,22 +14,24 @@ import io.ticketing.booking.client.SeatLockDtos.PublishAnswer;
 import io.ticketing.booking.client.SeatLockDtos.PublishSeatMap;
 import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
 import io.ticketing.booking.client.SeatLockDtos.SeatMapVersions;
-import io.ticketing.booking.client.SeatLockDtos.StagedAnswer;
-import io.ticketing.booking.client.SeatLockDtos.StagedSeats;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsRequest;
+import io.ticketing.booking.client.SeatLockDtos.StagedAnswer;
+import io.ticketing.booking.client.SeatLockDtos.StagedSeats;
 
 /**
  * seat-lock-service's API for what booking tells it on its own behalf, with the service key alone:
- * the sold-marker reconciliation, and each schedule's sales window and seat map. A client of its own (config key {@code seat-lock-reconciliation}, the same URL) because it
- * runs in the background, where a surge may slow seat-lock down: it may wait seconds, where a user's
- * booking gives up after 0.8 s. Anything but 2xx throws, and the next round tries again.
+ * the sold-marker reconciliation, and each schedule's sales window and seat map. A client of its own
+ * (config key {@code seat-lock-reconciliation}, the same URL) because it runs in the background,
+ * where a surge may slow seat-lock down: it may wait seconds, where a user's booking gives up after
+ * 0.8 s. Anything but 2xx throws, and the next round tries again. Used only through
+ * {@link SeatLockSyncClient}, which adds the key.
  */
 @RegisterRestClient(configKey = "seat-lock-reconciliation")
 @RegisterClientHeaders(RequestIdHeaders.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public interface SeatLockReconciliationApi {
+interface SeatLockReconciliationApi {
 
     @POST
     @Path("/internal/v1/sold-seats/incomplete")

@@ -37,9 +37,10 @@ public interface BookingConfig {
     Duration admissionTimeout();
 
     /**
-     * The most a booking request may take from arrival to answer. The gateway's
-     * {@code X-Request-Budget-Ms} may make it shorter, never longer. It must end before the gateway's
-     * own read timeout (10 s), so that a client is never told 504 about a booking that was stored.
+     * The most a booking request may take from its resource method to its answer. The gateway's
+     * {@code X-Request-Budget-Ms} may make it shorter, never longer. It ends before the gateway's own
+     * read timeout (10 s), so that a booking answers before the gateway gives up; time a request
+     * spent queued for a worker before that is not counted yet, so a 504 may still come then.
      */
     @WithDefault("PT9S")
     Duration requestTimeout();
@@ -82,11 +83,11 @@ public interface BookingConfig {
     @WithDefault("100")
     int maxPageSize();
 
-    /** Load the demo event (db/demo/demo-data.sql) at start-up when it is not there yet. */
+    /** Make the demo event (through the operator path, {@code DemoData}) at start-up when it is not there yet. */
     @WithDefault("false")
     boolean demoData();
 
-    /** Sent as X-Service-Key to seat-lock's internal claim API (SEAT_LOCK_INTERNAL_API_KEY there). */
+    /** Sent as X-Service-Key to seat-lock's internal API, every path under /internal/ (SEAT_LOCK_INTERNAL_API_KEY there). */
     Optional<String> seatLockServiceKey();
 
     /** The reconciliation of seat-lock's sold markers with this database ({@code SoldMarkerReconciler}). */

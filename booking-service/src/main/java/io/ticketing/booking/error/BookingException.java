@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A domain failure with its {@link ErrorCode}; the REST layer turns it into problem+json. */
+import io.ticketing.booking.model.SeatConflict;
+import io.ticketing.platform.ProblemCode;
+
+/** A domain failure with its {@link ProblemCode}; the REST layer turns it into problem+json. */
 public class BookingException extends RuntimeException {
 
-    private final ErrorCode code;
+    private final ProblemCode code;
     private final String detail;
     private final List<SeatConflict> conflicts;
     private final SalesWindow salesWindow;
@@ -16,19 +19,19 @@ public class BookingException extends RuntimeException {
     public record SalesWindow(Instant opensAt, Instant closesAt) {
     }
 
-    public BookingException(ErrorCode code) {
+    public BookingException(ProblemCode code) {
         this(code, null, List.of());
     }
 
-    public BookingException(ErrorCode code, String detail) {
+    public BookingException(ProblemCode code, String detail) {
         this(code, detail, List.of());
     }
 
-    public BookingException(ErrorCode code, String detail, List<SeatConflict> conflicts) {
+    public BookingException(ProblemCode code, String detail, List<SeatConflict> conflicts) {
         this(code, detail, conflicts, null);
     }
 
-    private BookingException(ErrorCode code, String detail, List<SeatConflict> conflicts, SalesWindow salesWindow) {
+    private BookingException(ProblemCode code, String detail, List<SeatConflict> conflicts, SalesWindow salesWindow) {
         super(code.name(), null, false, false);
         this.code = code;
         this.detail = detail;
@@ -42,7 +45,7 @@ public class BookingException extends RuntimeException {
                 List.of(), new SalesWindow(opensAt, closesAt));
     }
 
-    public ErrorCode code() {
+    public ProblemCode code() {
         return code;
     }
 

@@ -1,22 +1,20 @@
 package io.ticketing.booking.error;
 
+import java.time.Duration;
+
+import io.ticketing.platform.ProblemCode;
+
 /**
  * Every error this service answers with: a stable machine-readable code, its HTTP status, and the
  * message a person reads, in Korean (default) and English. {@code %s} takes the detail, if any.
  * Codes shared with seat-lock-service mean the same thing in both.
  */
-public enum ErrorCode {
-    MALFORMED_JSON(400, "요청 본문을 JSON으로 읽을 수 없습니다.", "The request body is not valid JSON."),
-    MISSING_FIELD(400, "필수 항목이 없습니다: %s", "A required field is missing: %s"),
-    INVALID_FIELD(400, "항목의 값이 올바르지 않습니다: %s", "A field has an invalid value: %s"),
+public enum ErrorCode implements ProblemCode {
     EMPTY_SEATS(400, "좌석을 하나 이상 선택해 주세요.", "Select at least one seat."),
     DUPLICATE_SEAT(400, "같은 좌석이 두 번 포함되어 있습니다: %s", "The same seat is named twice: %s"),
     INVALID_SEAT_NUMBER(400, "좌석 번호는 1 이상이어야 합니다: %s", "A seat number must be 1 or more: %s"),
     INVALID_ROW(400, "열 이름은 1자 이상 16자 이하여야 합니다: %s", "A row name must be 1 to 16 characters: %s"),
     TOO_MANY_SEATS(400, "한 번에 예매할 수 있는 좌석은 최대 %s석입니다.", "At most %s seats can be booked at once."),
-    PAYLOAD_TOO_LARGE(413, "요청 본문이 너무 큽니다.", "The request body is too large."),
-    UNSUPPORTED_MEDIA_TYPE(415, "JSON(application/json)으로 보내 주세요.", "Send the body as application/json."),
-    UNAUTHENTICATED(401, "로그인이 필요합니다. 유효한 토큰을 보내 주세요.", "Authentication is required: send a valid bearer token."),
     OPERATOR_ONLY(403, "공연 운영자만 사용할 수 있는 기능입니다.", "Only operators may do this."),
     INVALID_SALES_WINDOW(400, "판매 기간이 올바르지 않습니다: %s", "The sales window is not valid: %s"),
     EMPTY_SECTION(400, "구역에 좌석 열이 없습니다: %s", "A section has no rows: %s"),
@@ -26,8 +24,6 @@ public enum ErrorCode {
     INVALID_GRADE(400, "등급 이름은 1자 이상 16자 이하여야 합니다: %s", "A grade must be 1 to 16 characters: %s"),
     TOO_MANY_SEAT_CHANGES(400, "한 번에 바꿀 수 있는 좌석은 최대 %s석입니다.", "At most %s seats can be changed at once."),
     TOO_MANY_SEATS_OFF_SALE(400, "판매 중지된 좌석은 한 회차에 최대 %s석입니다.", "At most %s seats of a schedule can be off sale."),
-    NOT_FOUND(404, "요청한 경로를 찾을 수 없습니다.", "No such resource."),
-    METHOD_NOT_ALLOWED(405, "허용되지 않는 메서드입니다.", "This method is not allowed here."),
     EVENT_NOT_FOUND(404, "공연을 찾을 수 없습니다: %s", "No such event: %s"),
     SCHEDULE_NOT_FOUND(404, "공연 회차를 찾을 수 없습니다: %s", "No such schedule: %s"),
     SEAT_NOT_FOUND(404, "좌석을 찾을 수 없습니다: %s", "No such seat: %s"),
@@ -55,8 +51,7 @@ public enum ErrorCode {
     DATABASE_UNAVAILABLE(503, "예매 데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
             "The booking database is unavailable. Please try again shortly."),
     BOOKING_OUTCOME_UNKNOWN(500, "예매가 저장되었는지 확인하지 못했습니다. 내 예매 내역을 확인하거나, 같은 Idempotency-Key로 다시 요청해 주세요.",
-            "Whether the booking was stored could not be confirmed. Check your bookings, or repeat the request with the same Idempotency-Key."),
-    INTERNAL_ERROR(500, "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", "An unexpected error occurred. Please try again.");
+            "Whether the booking was stored could not be confirmed. Check your bookings, or repeat the request with the same Idempotency-Key.");
 
     private final int status;
     private final String korean;
@@ -68,21 +63,24 @@ public enum ErrorCode {
         this.english = english;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
-    /**
-     * The problem's title: the English message without its detail, the same for every occurrence
-     * ("A required field is missing", not "...: seats").
-     */
-    public String title() {
-        String withoutDetailSentence = english.replaceAll("\\s*[^.]*%s.*$", "");
-        return withoutDetailSentence.isEmpty() ? english.replace("%s", "").replaceAll("\\s{2,}", " ").replaceAll("[:\\s]+$", "") : withoutDetailSentence;
+    @Override
+    public String korean() {
+        return korean;
     }
 
-    public String message(boolean english, String detail) {
-        String template = english ? this.english : this.korean;
-        return template.contains("%s") ? template.formatted(detail == null ? "" : detail) : template;
+    @Override
+    public String english() {
+        return english;
+    }
+
+    /** A 503 tells clients when to try again: the circuit breaker's delay, so a retry does not meet it still open. */
+    @Override
+    public Duration retryAfter() {
+        return status == 503 ? Duration.ofSeconds(2) : null;
     }
 }

@@ -20,14 +20,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import io.ticketing.booking.booking.BookingCancellation;
+import io.ticketing.booking.booking.BookingCommand;
+import io.ticketing.booking.booking.BookingOutcome;
+import io.ticketing.booking.booking.BookingQueries;
+import io.ticketing.booking.booking.BookingService;
+import io.ticketing.booking.booking.Caller;
 import io.ticketing.booking.rest.Requests.BookingRequest;
 import io.ticketing.booking.rest.Responses.BookingPage;
 import io.ticketing.booking.rest.Responses.BookingView;
-import io.ticketing.booking.service.BookingCancellation;
-import io.ticketing.booking.service.BookingCommand;
-import io.ticketing.booking.service.BookingOutcome;
-import io.ticketing.booking.service.BookingQueries;
-import io.ticketing.booking.service.BookingService;
+import io.ticketing.platform.CurrentUser;
 
 /** Bookings of the authenticated user. Another user's booking answers 404, as if it did not exist. */
 @Path("/api/v1/tickets/bookings")
@@ -37,7 +39,7 @@ import io.ticketing.booking.service.BookingService;
 @SecurityRequirement(name = "jwt")
 public class BookingResource {
 
-    /** The part of its own timeout the gateway grants a request, in milliseconds (README: "Time budgets"). */
+    /** The part of its own timeout the gateway grants a request, in milliseconds (docs/operations.md: "Time budgets"). */
     static final String BUDGET_HEADER = "X-Request-Budget-Ms";
 
     private final BookingService bookings;
@@ -61,7 +63,7 @@ public class BookingResource {
     public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(BUDGET_HEADER) String budgetMillis, BookingRequest request) {
         BookingCommand command = validate.booking(request, idempotencyKey);
-        BookingOutcome outcome = bookings.book(user.caller(), command, budget(budgetMillis));
+        BookingOutcome outcome = bookings.book(Caller.of(user), command, budget(budgetMillis));
         BookingView view = BookingView.of(outcome.details());
         // A relative Location (RFC 9110 allows it): built from the request's Host header it would point
         // wherever a client's Host says, behind the gateway as well.
@@ -89,7 +91,7 @@ public class BookingResource {
     @Path("/{booking_id}/cancel")
     @Operation(summary = "Cancel a booking; its seats can be held and booked again")
     public BookingView cancel(@PathParam("booking_id") long bookingId) {
-        return BookingView.of(cancellation.cancel(user.caller(), bookingId));
+        return BookingView.of(cancellation.cancel(Caller.of(user), bookingId));
     }
 
     /** The gateway's budget; a missing or malformed one leaves the service's own. */

@@ -10,12 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import io.ticketing.booking.booking.Caller;
+import io.ticketing.booking.catalogue.CatalogueReads;
+import io.ticketing.booking.catalogue.SeatMapService;
 import io.ticketing.booking.rest.Responses.EventDetails;
-import io.ticketing.booking.rest.Responses.EventList;
+import io.ticketing.booking.rest.Responses.EventSummaries;
 import io.ticketing.booking.rest.Responses.EventSummary;
 import io.ticketing.booking.rest.Responses.SeatMapView;
-import io.ticketing.booking.service.EventCatalog;
-import io.ticketing.booking.service.SeatMapService;
+import io.ticketing.platform.CurrentUser;
 
 /** Events, their schedules, and a schedule's seat map. */
 @Path("/api/v1/tickets")
@@ -25,11 +27,11 @@ import io.ticketing.booking.service.SeatMapService;
 @SecurityRequirement(name = "jwt")
 public class EventResource {
 
-    private final EventCatalog catalog;
+    private final CatalogueReads catalog;
     private final SeatMapService seatMaps;
     private final CurrentUser user;
 
-    EventResource(EventCatalog catalog, SeatMapService seatMaps, CurrentUser user) {
+    EventResource(CatalogueReads catalog, SeatMapService seatMaps, CurrentUser user) {
         this.catalog = catalog;
         this.seatMaps = seatMaps;
         this.user = user;
@@ -37,8 +39,8 @@ public class EventResource {
 
     @GET
     @Path("/events")
-    public EventList events() {
-        return new EventList(catalog.all().stream().map(EventSummary::of).toList());
+    public EventSummaries events() {
+        return new EventSummaries(catalog.all().stream().map(EventSummary::of).toList());
     }
 
     @GET
@@ -51,6 +53,6 @@ public class EventResource {
     @Path("/schedules/{schedule_id}/seats")
     public SeatMapView seatMap(@PathParam("schedule_id") long scheduleId) {
         user.id(); // refuses a token without a usable subject before seat-lock is asked about it
-        return SeatMapView.of(seatMaps.seatMap(user.caller(), scheduleId));
+        return SeatMapView.of(seatMaps.seatMap(Caller.of(user), scheduleId));
     }
 }

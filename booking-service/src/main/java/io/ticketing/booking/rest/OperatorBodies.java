@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.ticketing.booking.catalogue.SeatMapPlan;
 import io.ticketing.booking.model.Event;
 import io.ticketing.booking.model.Schedule;
-import io.ticketing.booking.service.SeatMapPlan;
 
 /** Bodies of the operator API, snake_case on the wire. Request fields are boxed so that a missing one is null. */
 final class OperatorBodies {
@@ -38,10 +38,10 @@ final class OperatorBodies {
         }
     }
 
-    record EventList(List<EventView> events) {
+    record OperatorEventList(List<EventView> events) {
     }
 
-    record EventWithSchedules(long eventId, String title, String venue, List<ScheduleView> schedules) {
+    record OperatorEventDetails(long eventId, String title, String venue, List<ScheduleView> schedules) {
     }
 
     /** {@code published}: whether seat-lock already has this change (false: it gets it within seconds). */

@@ -1,6 +1,5 @@
 package io.ticketing.booking.rest;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,13 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.ticketing.booking.catalogue.Catalogue;
+import io.ticketing.booking.catalogue.CatalogueReads;
+import io.ticketing.booking.catalogue.SeatChange;
+import io.ticketing.booking.catalogue.SeatMapPlan;
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.error.ErrorCode;
 import io.ticketing.booking.model.SeatRef;
-import io.ticketing.booking.rest.OperatorBodies.EventList;
+import io.ticketing.booking.rest.OperatorBodies.OperatorEventList;
 import io.ticketing.booking.rest.OperatorBodies.EventRequest;
 import io.ticketing.booking.rest.OperatorBodies.EventView;
-import io.ticketing.booking.rest.OperatorBodies.EventWithSchedules;
+import io.ticketing.booking.rest.OperatorBodies.OperatorEventDetails;
 import io.ticketing.booking.rest.OperatorBodies.ScheduleRequest;
 import io.ticketing.booking.rest.OperatorBodies.ScheduleView;
 import io.ticketing.booking.rest.OperatorBodies.SeatChangeRequest;
@@ -36,10 +40,7 @@ import io.ticketing.booking.rest.OperatorBodies.SeatChangesRequest;
 import io.ticketing.booking.rest.OperatorBodies.SeatMapChanged;
 import io.ticketing.booking.rest.OperatorBodies.SeatMapRequest;
 import io.ticketing.booking.rest.OperatorBodies.SeatsChanged;
-import io.ticketing.booking.service.Catalogue;
-import io.ticketing.booking.service.EventCatalog;
-import io.ticketing.booking.service.SeatChange;
-import io.ticketing.booking.service.SeatMapPlan;
+import io.ticketing.platform.CommonError;
 
 /**
  * The operator API: events, their schedules with sales windows, and seat maps. Only for tokens whose
@@ -54,12 +55,12 @@ import io.ticketing.booking.service.SeatMapPlan;
 public class OperatorResource {
 
     static final String ROLE = "operator";
-    static final String PATH = "/api/v1/tickets/admin";
+    public static final String PATH = "/api/v1/tickets/admin";
 
     private final Catalogue catalogue;
-    private final EventCatalog events;
+    private final CatalogueReads events;
 
-    OperatorResource(Catalogue catalogue, EventCatalog events) {
+    OperatorResource(Catalogue catalogue, CatalogueReads events) {
         this.catalogue = catalogue;
         this.events = events;
     }
@@ -71,22 +72,22 @@ public class OperatorResource {
     public Response createEvent(EventRequest request) {
         EventRequest body = body(request);
         EventView event = EventView.of(catalogue.createEvent(body.title(), body.venue()));
-        return Response.created(URI.create("/api/v1/tickets/admin/events/" + event.eventId())).entity(event).build();
+        return created("/api/v1/tickets/admin/events/" + event.eventId()).entity(event).build();
     }
 
     @GET
     @Path("/events")
     @Operation(summary = "List events")
-    public EventList listEvents() {
-        return new EventList(events.all().stream().map(EventView::of).toList());
+    public OperatorEventList listEvents() {
+        return new OperatorEventList(events.all().stream().map(EventView::of).toList());
     }
 
     @GET
     @Path("/events/{event_id}")
     @Operation(summary = "An event with its schedules and their sales windows")
-    public EventWithSchedules event(@PathParam("event_id") long eventId) {
+    public OperatorEventDetails event(@PathParam("event_id") long eventId) {
         var found = events.get(eventId);
-        return new EventWithSchedules(found.event().id, found.event().title, found.event().venue,
+        return new OperatorEventDetails(found.event().id, found.event().title, found.event().venue,
                 found.schedules().stream().map(schedule -> ScheduleView.of(schedule, null)).toList());
     }
 
@@ -108,7 +109,7 @@ public class OperatorResource {
         ScheduleRequest body = body(request);
         var created = catalogue.createSchedule(eventId, instant(body.startsAt()), instant(body.salesOpenAt()),
                 instant(body.salesCloseAt()));
-        return Response.created(URI.create("/api/v1/tickets/admin/schedules/" + created.value().id))
+        return created("/api/v1/tickets/admin/schedules/" + created.value().id)
                 .entity(ScheduleView.of(created.value(), created.published())).build();
     }
 
@@ -132,10 +133,10 @@ public class OperatorResource {
     public SeatMapChanged defineSeatMap(@PathParam("schedule_id") long scheduleId, SeatMapRequest request) {
         SeatMapRequest body = body(request);
         if (body.copyFromScheduleId() != null && body.sections() != null) {
-            throw new BookingException(ErrorCode.INVALID_FIELD, "sections, copy_from_schedule_id (one or the other)");
+            throw new BookingException(CommonError.INVALID_FIELD, "sections, copy_from_schedule_id (one or the other)");
         }
         if (body.copyFromScheduleId() != null && body.copyFromScheduleId() == scheduleId) {
-            throw new BookingException(ErrorCode.INVALID_FIELD, "copy_from_schedule_id (another schedule's)");
+            throw new BookingException(CommonError.INVALID_FIELD, "copy_from_schedule_id (another schedule's)");
         }
         var changed = body.copyFromScheduleId() != null ? catalogue.copySeatMap(scheduleId, body.copyFromScheduleId())
                 : catalogue.defineSeatMap(scheduleId, body.sections());
@@ -150,18 +151,18 @@ public class OperatorResource {
     public SeatsChanged changeSeats(@PathParam("schedule_id") long scheduleId, SeatChangesRequest request) {
         SeatChangesRequest body = body(request);
         if (body.seats() == null) {
-            throw new BookingException(ErrorCode.MISSING_FIELD, "seats");
+            throw new BookingException(CommonError.MISSING_FIELD, "seats");
         }
         List<SeatChange> changes = new ArrayList<>();
         for (int i = 0; i < body.seats().size(); i++) {
             SeatChangeRequest seat = body.seats().get(i);
             String field = "seats[" + i + "]";
             if (seat == null) {
-                throw new BookingException(ErrorCode.MISSING_FIELD, field);
+                throw new BookingException(CommonError.MISSING_FIELD, field);
             }
             String row = SeatMapPlan.checkedRow(seat.row(), field + ".row");
             if (seat.number() == null) {
-                throw new BookingException(ErrorCode.MISSING_FIELD, field + ".number");
+                throw new BookingException(CommonError.MISSING_FIELD, field + ".number");
             }
             if (seat.number() < 1 || seat.number() > SeatMapPlan.MAX_SEAT_NUMBER) {
                 throw new BookingException(ErrorCode.INVALID_SEAT_NUMBER, row + "-" + seat.number() + "번");
@@ -176,12 +177,17 @@ public class OperatorResource {
 
     private static <T> T body(T body) {
         if (body == null) {
-            throw new BookingException(ErrorCode.MISSING_FIELD, "body");
+            throw new BookingException(CommonError.MISSING_FIELD, "body");
         }
         return body;
     }
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    /** 201 with a relative Location, as for bookings: never built from the client's Host header. */
+    private static Response.ResponseBuilder created(String path) {
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, path);
     }
 }

@@ -7,18 +7,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.ticketing.booking.booking.BookingCommand;
+import io.ticketing.booking.catalogue.SeatMapPlan;
 import io.ticketing.booking.config.BookingConfig;
 import io.ticketing.booking.error.BookingException;
 import io.ticketing.booking.error.ErrorCode;
 import io.ticketing.booking.model.SeatRef;
 import io.ticketing.booking.rest.Requests.BookingRequest;
-import io.ticketing.booking.service.BookingCommand;
+import io.ticketing.platform.CommonError;
 
 /** Checks a booking request before anything is claimed or written, so bad input changes nothing. */
 @ApplicationScoped
 class RequestValidator {
 
-    static final int MAX_ROW_LENGTH = 16;
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
     private final BookingConfig config;
@@ -29,7 +30,7 @@ class RequestValidator {
 
     BookingCommand booking(BookingRequest request, String idempotencyKey) {
         if (request == null) {
-            throw new BookingException(ErrorCode.MISSING_FIELD, "body");
+            throw new BookingException(CommonError.MISSING_FIELD, "body");
         }
         long eventId = positiveId(request.eventId(), "event_id");
         long scheduleId = positiveId(request.scheduleId(), "schedule_id");
@@ -39,42 +40,42 @@ class RequestValidator {
             try {
                 UUID.fromString(lockToken);
             } catch (IllegalArgumentException e) {
-                throw new BookingException(ErrorCode.INVALID_FIELD, "lock_token");
+                throw new BookingException(CommonError.INVALID_FIELD, "lock_token");
             }
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new BookingException(ErrorCode.INVALID_FIELD, "Idempotency-Key");
+            throw new BookingException(CommonError.INVALID_FIELD, "Idempotency-Key");
         }
         return new BookingCommand(eventId, scheduleId, seats, lockToken, idempotencyKey);
     }
 
     int page(Integer page) {
         if (page != null && page < 0) {
-            throw new BookingException(ErrorCode.INVALID_FIELD, "page");
+            throw new BookingException(CommonError.INVALID_FIELD, "page");
         }
         return page == null ? 0 : page;
     }
 
     int size(Integer size) {
         if (size != null && (size < 1 || size > config.maxPageSize())) {
-            throw new BookingException(ErrorCode.INVALID_FIELD, "size");
+            throw new BookingException(CommonError.INVALID_FIELD, "size");
         }
         return size == null ? 20 : size;
     }
 
     private static long positiveId(Long id, String field) {
         if (id == null) {
-            throw new BookingException(ErrorCode.MISSING_FIELD, field);
+            throw new BookingException(CommonError.MISSING_FIELD, field);
         }
         if (id <= 0) {
-            throw new BookingException(ErrorCode.INVALID_FIELD, field);
+            throw new BookingException(CommonError.INVALID_FIELD, field);
         }
         return id;
     }
 
     private List<SeatRef> seats(List<SeatRef> seats) {
         if (seats == null) {
-            throw new BookingException(ErrorCode.MISSING_FIELD, "seats");
+            throw new BookingException(CommonError.MISSING_FIELD, "seats");
         }
         if (seats.isEmpty()) {
             throw new BookingException(ErrorCode.EMPTY_SEATS);
@@ -85,12 +86,10 @@ class RequestValidator {
         Set<SeatRef> seen = new HashSet<>();
         for (SeatRef seat : seats) {
             if (seat == null || seat.row() == null || seat.number() == null) {
-                throw new BookingException(ErrorCode.MISSING_FIELD, seat == null ? "seats[]" : seat.row() == null ? "row" : "number");
+                throw new BookingException(CommonError.MISSING_FIELD, seat == null ? "seats[]" : seat.row() == null ? "row" : "number");
             }
-            if (seat.row().isBlank() || seat.row().codePointCount(0, seat.row().length()) > MAX_ROW_LENGTH
-                    || !seat.row().strip().equals(seat.row()) || seat.row().chars().anyMatch(Character::isISOControl)) {
-                throw new BookingException(ErrorCode.INVALID_ROW, "\"" + seat.row().replaceAll("\\p{Cntrl}", "") + "\"");
-            }
+            // One row rule for bookings and seat maps alike.
+            SeatMapPlan.checkedRow(seat.row(), "row");
             if (seat.number() <= 0) {
                 throw new BookingException(ErrorCode.INVALID_SEAT_NUMBER, seat.toString());
             }

@@ -3,12 +3,12 @@ package io.ticketing.booking.rest;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.ticketing.booking.booking.BookingDetails;
+import io.ticketing.booking.catalogue.CatalogueReads.EventWithSchedules;
+import io.ticketing.booking.catalogue.SeatMapService.SeatMap;
 import io.ticketing.booking.model.Event;
 import io.ticketing.booking.model.Schedule;
 import io.ticketing.booking.model.Seat;
-import io.ticketing.booking.service.BookingDetails;
-import io.ticketing.booking.service.EventCatalog.EventWithSchedules;
-import io.ticketing.booking.service.SeatMapService.SeatMap;
 
 /** Response bodies, snake_case on the wire. */
 final class Responses {
@@ -22,7 +22,7 @@ final class Responses {
         }
     }
 
-    record EventList(List<EventSummary> events) {
+    record EventSummaries(List<EventSummary> events) {
     }
 
     record ScheduleSummary(long scheduleId, OffsetDateTime startsAt, OffsetDateTime salesOpenAt, OffsetDateTime salesCloseAt) {

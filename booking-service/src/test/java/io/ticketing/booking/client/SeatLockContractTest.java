@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.ticketing.booking.PostgresTestResource;
-import io.ticketing.booking.SeatLockServiceResource;
 import io.ticketing.booking.client.SeatLockDtos.AbortRequest;
 import io.ticketing.booking.client.SeatLockDtos.CancelRequest;
 import io.ticketing.booking.client.SeatLockDtos.Claim;
@@ -31,19 +29,21 @@ import io.ticketing.booking.client.SeatLockDtos.HeldSeats;
 import io.ticketing.booking.client.SeatLockDtos.Problem;
 import io.ticketing.booking.client.SeatLockDtos.PublishAnswer;
 import io.ticketing.booking.client.SeatLockDtos.PublishSeatMap;
-import io.ticketing.booking.client.SeatLockDtos.SeatMapVersions;
-import io.ticketing.booking.client.SeatLockDtos.SeatRow;
-import io.ticketing.booking.client.SeatLockDtos.StagedAnswer;
-import io.ticketing.booking.client.SeatLockDtos.StagedSeats;
 import io.ticketing.booking.client.SeatLockDtos.Rebuild;
 import io.ticketing.booking.client.SeatLockDtos.ScheduleIds;
 import io.ticketing.booking.client.SeatLockDtos.SeatCount;
+import io.ticketing.booking.client.SeatLockDtos.SeatMapVersions;
+import io.ticketing.booking.client.SeatLockDtos.SeatRow;
 import io.ticketing.booking.client.SeatLockDtos.SoldBooking;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsRequest;
+import io.ticketing.booking.client.SeatLockDtos.StagedAnswer;
+import io.ticketing.booking.client.SeatLockDtos.StagedSeats;
 import io.ticketing.booking.error.BookingException;
-import io.ticketing.booking.error.SeatConflict;
+import io.ticketing.booking.model.SeatConflict;
 import io.ticketing.booking.model.SeatRef;
+import io.ticketing.booking.support.PostgresTestResource;
+import io.ticketing.booking.support.SeatLockServiceResource;
 
 /**
  * The consumer side of contracts/seat-lock-internal-api.json, with the ObjectMapper the REST client

@@ -66,7 +66,7 @@ public interface SeatLockConfig {
     int maxBodyBytes();
 
     /**
-     * Shared key that booking-service sends in {@code X-Service-Key} for the internal claim API.
+     * Shared key that booking-service sends in {@code X-Service-Key} for the internal API: every path under /internal/ (claims, seat maps, sold seats).
      * Unset means the internal API is closed.
      */
     Optional<String> internalApiKey();

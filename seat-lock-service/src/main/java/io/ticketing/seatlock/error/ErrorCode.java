@@ -1,24 +1,19 @@
 package io.ticketing.seatlock.error;
 
+import io.ticketing.platform.CommonError;
+import io.ticketing.platform.ProblemCode;
+
 /**
- * Every error this service answers with: a stable machine-readable code, its HTTP status, and the
+ * The errors of this service's own rules (those of the HTTP plumbing are {@link CommonError}): a stable machine-readable code, its HTTP status, and the
  * message a person reads, in Korean (default) and English. {@code %s} takes the detail, if any.
  */
-public enum ErrorCode {
-    MALFORMED_JSON(400, "요청 본문을 JSON으로 읽을 수 없습니다.", "The request body is not valid JSON."),
-    MISSING_FIELD(400, "필수 항목이 없습니다: %s", "A required field is missing: %s"),
-    INVALID_FIELD(400, "항목의 값이 올바르지 않습니다: %s", "A field has an invalid value: %s"),
+public enum ErrorCode implements ProblemCode {
     EMPTY_SEATS(400, "좌석을 하나 이상 선택해 주세요.", "Select at least one seat."),
     DUPLICATE_SEAT(400, "같은 좌석이 두 번 포함되어 있습니다: %s", "The same seat is named twice: %s"),
     INVALID_SEAT_NUMBER(400, "좌석 번호는 1 이상이어야 합니다: %s", "A seat number must be 1 or more: %s"),
     INVALID_ROW(400, "열 이름은 1자 이상 16자 이하여야 합니다: %s", "A row name must be 1 to 16 characters: %s"),
     TOO_MANY_SEATS(400, "한 번에 선택할 수 있는 좌석은 최대 %s석입니다.", "At most %s seats can be selected at once."),
-    PAYLOAD_TOO_LARGE(413, "요청 본문이 너무 큽니다.", "The request body is too large."),
-    UNAUTHENTICATED(401, "로그인이 필요합니다. 유효한 토큰을 보내 주세요.", "Authentication is required: send a valid bearer token."),
     SERVICE_KEY_INVALID(403, "내부 API를 호출할 권한이 없습니다.", "This internal API needs a valid service key."),
-    NOT_FOUND(404, "요청한 경로를 찾을 수 없습니다.", "No such resource."),
-    METHOD_NOT_ALLOWED(405, "허용되지 않는 메서드입니다.", "This method is not allowed here."),
-    UNSUPPORTED_MEDIA_TYPE(415, "JSON(application/json)으로 보내 주세요.", "Send the body as application/json."),
     SCHEDULE_NOT_FOUND(404, "판매 중인 공연 회차를 찾을 수 없습니다.", "No sale is known for this schedule."),
     SEAT_NOT_FOUND(404, "이 회차의 좌석 배치도에 없는 좌석입니다: %s", "Not a seat of this schedule's seat map: %s"),
     SALES_NOT_OPEN(409, "아직 예매가 시작되지 않았습니다. 예매 시작: %s", "Sales have not opened yet. They open at %s"),
@@ -36,8 +31,7 @@ public enum ErrorCode {
     LOCK_STORE_UNAVAILABLE(503, "좌석 잠금 저장소에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
             "The seat lock store is unavailable. Please try again shortly."),
     TOO_MANY_STREAMS(503, "실시간 좌석 정보 연결이 너무 많습니다. 잠시 후 다시 시도해 주세요.",
-            "Too many live seat-map streams are open here. Please try again shortly."),
-    INTERNAL_ERROR(500, "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", "An unexpected error occurred. Please try again.");
+            "Too many live seat-map streams are open here. Please try again shortly.");
 
     private final int status;
     private final String korean;
@@ -49,21 +43,18 @@ public enum ErrorCode {
         this.english = english;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
-    /**
-     * The problem's title: the English message without its detail, the same for every occurrence
-     * ("A required field is missing", not "...: seats").
-     */
-    public String title() {
-        String withoutDetailSentence = english.replaceAll("\\s*[^.]*%s.*$", "");
-        return withoutDetailSentence.isEmpty() ? english.replace("%s", "").replaceAll("\\s{2,}", " ").replaceAll("[:\\s]+$", "") : withoutDetailSentence;
+    @Override
+    public String korean() {
+        return korean;
     }
 
-    public String message(boolean english, String detail) {
-        String template = english ? this.english : this.korean;
-        return template.contains("%s") ? template.formatted(detail == null ? "" : detail) : template;
+    @Override
+    public String english() {
+        return english;
     }
 }

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.ticketing.platform.ProblemCode;
 import io.ticketing.seatlock.model.SeatConflict;
 
-/** A domain failure with its {@link ErrorCode}; the REST layer turns it into problem+json. */
+/** A domain failure with its {@link ProblemCode}; the REST layer turns it into problem+json. */
 public class SeatLockException extends RuntimeException {
 
-    private final ErrorCode code;
+    private final ProblemCode code;
     private final String detail;
     private final List<SeatConflict> conflicts;
     private final Duration retryAfter;
@@ -20,24 +21,24 @@ public class SeatLockException extends RuntimeException {
     public record SalesWindow(Instant opensAt, Instant closedAt) {
     }
 
-    public SeatLockException(ErrorCode code) {
+    public SeatLockException(ProblemCode code) {
         this(code, null, List.of());
     }
 
-    public SeatLockException(ErrorCode code, String detail) {
+    public SeatLockException(ProblemCode code, String detail) {
         this(code, detail, List.of());
     }
 
-    public SeatLockException(ErrorCode code, String detail, List<SeatConflict> conflicts) {
+    public SeatLockException(ProblemCode code, String detail, List<SeatConflict> conflicts) {
         this(code, detail, conflicts, null, null);
     }
 
     /** A refusal that ends by itself: the client may try again after {@code retryAfter}. */
-    public SeatLockException(ErrorCode code, Duration retryAfter) {
+    public SeatLockException(ProblemCode code, Duration retryAfter) {
         this(code, null, List.of(), retryAfter, null);
     }
 
-    private SeatLockException(ErrorCode code, String detail, List<SeatConflict> conflicts, Duration retryAfter,
+    private SeatLockException(ProblemCode code, String detail, List<SeatConflict> conflicts, Duration retryAfter,
             SalesWindow salesWindow) {
         super(code.name(), null, false, false);
         this.code = code;
@@ -57,7 +58,7 @@ public class SeatLockException extends RuntimeException {
         return new SeatLockException(ErrorCode.SALES_CLOSED, null, List.of(), null, new SalesWindow(null, closedAt));
     }
 
-    public ErrorCode code() {
+    public ProblemCode code() {
         return code;
     }
 

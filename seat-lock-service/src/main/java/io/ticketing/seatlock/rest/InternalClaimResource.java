@@ -14,13 +14,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.ticketing.platform.CurrentUser;
+import io.ticketing.seatlock.hold.SeatLockService;
 import io.ticketing.seatlock.rest.Requests.AbortRequest;
+import io.ticketing.seatlock.rest.Requests.CancelBookingRequest;
 import io.ticketing.seatlock.rest.Requests.ClaimRequest;
 import io.ticketing.seatlock.rest.Requests.ConfirmRequest;
-import io.ticketing.seatlock.rest.Requests.CancelBookingRequest;
 import io.ticketing.seatlock.rest.Responses.ClaimResponse;
 import io.ticketing.seatlock.rest.Responses.CountResponse;
-import io.ticketing.seatlock.service.SeatLockService;
+import io.ticketing.seatlock.web.ServiceKeyFilter;
 
 /**
  * The operations booking-service needs to turn a hold into a sale: claim, confirm, abort, cancel.

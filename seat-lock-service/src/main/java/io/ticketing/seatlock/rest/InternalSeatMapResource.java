@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
-import io.ticketing.seatlock.error.ErrorCode;
+import io.ticketing.platform.CommonError;
 import io.ticketing.seatlock.error.SeatLockException;
 import io.ticketing.seatlock.rest.Requests.PublishSeatMapRequest;
 import io.ticketing.seatlock.rest.Requests.ScheduleIdsRequest;
@@ -23,7 +23,8 @@ import io.ticketing.seatlock.rest.Responses.PublishSeatMapResponse;
 import io.ticketing.seatlock.rest.Responses.SeatMapVersion;
 import io.ticketing.seatlock.rest.Responses.SeatMapVersionsResponse;
 import io.ticketing.seatlock.rest.Responses.StagedSeatsResponse;
-import io.ticketing.seatlock.service.SeatMaps;
+import io.ticketing.seatlock.sale.SeatMaps;
+import io.ticketing.seatlock.web.ServiceKeyFilter;
 
 /**
  * booking-service publishes each schedule's sale here ({@link SeatMaps}): its seat map in staged
@@ -38,8 +39,8 @@ import io.ticketing.seatlock.service.SeatMaps;
 @Tag(name = "Internal: seat maps and sales windows")
 public class InternalSeatMapResource {
 
-    static final String PATH = "/internal/v1/seat-maps";
-    static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final String PATH = "/internal/v1/seat-maps";
+    public static final int MAX_BODY_BYTES = 256 * 1024;
     /**
      * Seats in one staged page, and off-sale seats in one publication: more than booking sends
      * (pages of 5,000; at most 10,000 seats withdrawn plus 1,000 being changed).
@@ -73,19 +74,19 @@ public class InternalSeatMapResource {
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         long version = validate.positiveId(request.version(), "version");
         if (request.salesOpenAt() == null || request.salesCloseAt() == null || request.keepUntil() == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, request.salesOpenAt() == null ? "sales_open_at"
+            throw new SeatLockException(CommonError.MISSING_FIELD, request.salesOpenAt() == null ? "sales_open_at"
                     : request.salesCloseAt() == null ? "sales_close_at" : "keep_until");
         }
         if (!request.salesOpenAt().isBefore(request.salesCloseAt())) {
-            throw new SeatLockException(ErrorCode.INVALID_FIELD, "sales_close_at");
+            throw new SeatLockException(CommonError.INVALID_FIELD, "sales_close_at");
         }
         String staging = request.staging() == null ? "none" : validate.token(request.staging(), "staging");
         if (request.seats() == null || request.seats() < 0) {
-            throw new SeatLockException(request.seats() == null ? ErrorCode.MISSING_FIELD : ErrorCode.INVALID_FIELD, "seats");
+            throw new SeatLockException(request.seats() == null ? CommonError.MISSING_FIELD : CommonError.INVALID_FIELD, "seats");
         }
         var offSale = validate.seatRows(request.offSale(), "off_sale", MAX_SEATS_PER_PAGE);
         return seatMaps.publish(scheduleId, version, request.salesOpenAt(), request.salesCloseAt(), request.keepUntil(), staging,
-                request.seats(), offSale).map(outcome -> new PublishSeatMapResponse(scheduleId, outcome.name(), outcome.publishedVersion(),
+                request.seats(), offSale).map(outcome -> new PublishSeatMapResponse(scheduleId, outcome.publication(), outcome.publishedVersion(),
                         outcome.seatsInUse()));
     }
 

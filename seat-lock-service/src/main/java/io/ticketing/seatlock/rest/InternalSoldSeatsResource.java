@@ -14,16 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketing.platform.CommonError;
 import io.ticketing.seatlock.error.ErrorCode;
 import io.ticketing.seatlock.error.SeatLockException;
-import io.ticketing.seatlock.model.SoldBooking;
 import io.ticketing.seatlock.rest.Requests.ScheduleIdsRequest;
 import io.ticketing.seatlock.rest.Requests.SoldBookingRequest;
 import io.ticketing.seatlock.rest.Requests.SoldSeatsRequest;
 import io.ticketing.seatlock.rest.Responses.ScheduleIdsResponse;
 import io.ticketing.seatlock.rest.Responses.SoldSeatsResponse;
-import io.ticketing.seatlock.service.RestoreSoldCall;
-import io.ticketing.seatlock.service.SoldMarkers;
+import io.ticketing.seatlock.sale.SoldBooking;
+import io.ticketing.seatlock.sale.SoldMarkers;
+import io.ticketing.seatlock.web.ServiceKeyFilter;
 
 /**
  * booking-service's reconciliation of sold markers ({@link SoldMarkers}): which schedules Redis
@@ -64,18 +65,18 @@ public class InternalSoldSeatsResource {
         validate.body(request);
         long scheduleId = validate.positiveId(request.scheduleId(), "schedule_id");
         if (request.bookings() == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, "bookings");
+            throw new SeatLockException(CommonError.MISSING_FIELD, "bookings");
         }
         List<SoldBooking> bookings = new ArrayList<>();
         int seats = 0;
         for (SoldBookingRequest booking : request.bookings()) {
             if (booking == null) {
-                throw new SeatLockException(ErrorCode.MISSING_FIELD, "bookings[]");
+                throw new SeatLockException(CommonError.MISSING_FIELD, "bookings[]");
             }
             long bookingId = validate.positiveId(booking.bookingId(), "booking_id");
             String owner = booking.userId();
             if (owner == null || owner.isBlank() || owner.length() > MAX_USER_ID_LENGTH) {
-                throw new SeatLockException(owner == null ? ErrorCode.MISSING_FIELD : ErrorCode.INVALID_FIELD, "user_id");
+                throw new SeatLockException(owner == null ? CommonError.MISSING_FIELD : CommonError.INVALID_FIELD, "user_id");
             }
             var bookingSeats = validate.seats(booking.seats());
             seats += bookingSeats.size();
@@ -84,10 +85,10 @@ public class InternalSoldSeatsResource {
             }
             bookings.add(new SoldBooking(owner, bookingId, bookingSeats));
         }
-        RestoreSoldCall.Rebuild rebuild = request.rebuild() == null ? null
-                : new RestoreSoldCall.Rebuild(validate.token(request.rebuild().lease(), "rebuild.lease"), request.rebuild().first(),
+        SoldMarkers.Rebuild rebuild = request.rebuild() == null ? null
+                : new SoldMarkers.Rebuild(validate.token(request.rebuild().lease(), "rebuild.lease"), request.rebuild().first(),
                         request.rebuild().last());
         return soldMarkers.restore(scheduleId, rebuild, request.soldUntil(), bookings).map(outcome -> new SoldSeatsResponse(
-                scheduleId, outcome.marked(), outcome.refusal() == RestoreSoldCall.Refusal.NONE ? null : outcome.refusal().name()));
+                scheduleId, outcome.marked(), outcome.refusal() == SoldMarkers.Refusal.NONE ? null : outcome.refusal().name()));
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketing.seatlock.rest;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.ticketing.platform.CommonError;
 import io.ticketing.seatlock.config.SeatLockConfig;
 import io.ticketing.seatlock.error.ErrorCode;
 import io.ticketing.seatlock.error.SeatLockException;
@@ -29,17 +31,17 @@ class RequestValidator {
 
     <T> T body(T body) {
         if (body == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, "body");
+            throw new SeatLockException(CommonError.MISSING_FIELD, "body");
         }
         return body;
     }
 
     long positiveId(Long id, String field) {
         if (id == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, field);
+            throw new SeatLockException(CommonError.MISSING_FIELD, field);
         }
         if (id <= 0) {
-            throw new SeatLockException(ErrorCode.INVALID_FIELD, field);
+            throw new SeatLockException(CommonError.INVALID_FIELD, field);
         }
         return id;
     }
@@ -47,10 +49,10 @@ class RequestValidator {
     /** Distinct positive schedule ids, at most {@code max} of them. */
     List<Long> scheduleIds(List<Long> ids, int max) {
         if (ids == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, "schedule_ids");
+            throw new SeatLockException(CommonError.MISSING_FIELD, "schedule_ids");
         }
         if (ids.size() > max) {
-            throw new SeatLockException(ErrorCode.INVALID_FIELD, "schedule_ids");
+            throw new SeatLockException(CommonError.INVALID_FIELD, "schedule_ids");
         }
         return ids.stream().map(id -> positiveId(id, "schedule_ids[]")).distinct().toList();
     }
@@ -63,12 +65,12 @@ class RequestValidator {
 
     String token(String token, String field) {
         if (token == null || token.isBlank()) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, field);
+            throw new SeatLockException(CommonError.MISSING_FIELD, field);
         }
         try {
             UUID.fromString(token);
         } catch (IllegalArgumentException e) {
-            throw new SeatLockException(ErrorCode.INVALID_FIELD, field);
+            throw new SeatLockException(CommonError.INVALID_FIELD, field);
         }
         return token;
     }
@@ -76,7 +78,7 @@ class RequestValidator {
     /** A non-empty list of distinct, well-formed seats, no longer than the configured maximum. */
     List<Seat> seats(List<Seat> seats) {
         if (seats == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, "seats");
+            throw new SeatLockException(CommonError.MISSING_FIELD, "seats");
         }
         if (seats.isEmpty()) {
             throw new SeatLockException(ErrorCode.EMPTY_SEATS);
@@ -110,11 +112,11 @@ class RequestValidator {
         if (rows == null) {
             return List.of();
         }
-        List<Seat> seats = new java.util.ArrayList<>();
+        List<Seat> seats = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Requests.SeatRow row : rows) {
             if (row == null || row.numbers() == null) {
-                throw new SeatLockException(ErrorCode.MISSING_FIELD, field + "[].numbers");
+                throw new SeatLockException(CommonError.MISSING_FIELD, field + "[].numbers");
             }
             if (seats.size() + row.numbers().size() > max) {
                 throw new SeatLockException(ErrorCode.TOO_MANY_SEATS, Integer.toString(max));
@@ -133,13 +135,13 @@ class RequestValidator {
 
     private static void check(Seat seat) {
         if (seat == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, "seats[]");
+            throw new SeatLockException(CommonError.MISSING_FIELD, "seats[]");
         }
         if (seat.row() == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, "row");
+            throw new SeatLockException(CommonError.MISSING_FIELD, "row");
         }
         if (seat.number() == null) {
-            throw new SeatLockException(ErrorCode.MISSING_FIELD, "number");
+            throw new SeatLockException(CommonError.MISSING_FIELD, "number");
         }
         String row = seat.row().strip();
         if (row.isEmpty() || seat.row().codePointCount(0, seat.row().length()) > MAX_ROW_LENGTH

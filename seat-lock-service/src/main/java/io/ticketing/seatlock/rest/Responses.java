@@ -3,9 +3,10 @@ package io.ticketing.seatlock.rest;
 import java.time.Instant;
 import java.util.List;
 
-import io.ticketing.seatlock.model.Hold;
+import io.ticketing.seatlock.hold.Hold;
 import io.ticketing.seatlock.model.Seat;
 import io.ticketing.seatlock.model.SeatState;
+import io.ticketing.seatlock.sale.SeatMaps;
 
 /** Response bodies, snake_case on the wire. */
 final class Responses {
@@ -49,7 +50,7 @@ final class Responses {
     }
 
     /** {@code outcome}: PUBLISHED, STALE (an equal or newer version is there) or SEATS_IN_USE. */
-    record PublishSeatMapResponse(long scheduleId, String outcome, Long publishedVersion, List<Seat> seatsInUse) {
+    record PublishSeatMapResponse(long scheduleId, SeatMaps.Publication outcome, Long publishedVersion, List<Seat> seatsInUse) {
     }
 
     /** Each schedule's published seat-map version; null for one seat-lock does not have. */

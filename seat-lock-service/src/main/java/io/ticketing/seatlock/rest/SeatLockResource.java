@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.ticketing.platform.CurrentUser;
+import io.ticketing.seatlock.hold.SeatLockService;
 import io.ticketing.seatlock.rest.Requests.ExtendRequest;
 import io.ticketing.seatlock.rest.Requests.LockRequest;
 import io.ticketing.seatlock.rest.Requests.ReleaseRequest;
@@ -23,7 +25,6 @@ import io.ticketing.seatlock.rest.Responses.HeldSeatsResponse;
 import io.ticketing.seatlock.rest.Responses.LockResponse;
 import io.ticketing.seatlock.rest.Responses.ReleaseResponse;
 import io.ticketing.seatlock.rest.Responses.VerifyResponse;
-import io.ticketing.seatlock.service.SeatLockService;
 
 /** The public seat-hold API. Every call needs a bearer JWT; its {@code sub} is the user. */
 @Path("/api/v1/tickets/seats")

@@ -1,5 +1,0 @@
-package io.ticketing.booking.error;
-
-/** A seat that could not be booked, and why: LOCKED by another user, or BOOKED. */
-public record SeatConflict(String row, int number, String reason) {
-}
