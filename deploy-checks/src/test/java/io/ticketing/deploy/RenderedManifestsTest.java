@@ -14,12 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -110,7 +114,7 @@ class RenderedManifestsTest {
     void servicesAreHardenedAndProbedWhereTheAppAnswers(String overlay) throws Exception {
         List<HasMetadata> objects = render(overlay);
         List<Deployment> deployments = of(objects, Deployment.class);
-        Set<String> expected = new java.util.HashSet<>(APP_PORTS.keySet());
+        Set<String> expected = new HashSet<>(APP_PORTS.keySet());
         expected.add(WEB);
         assertEquals(expected, Set.copyOf(deployments.stream().map(d -> d.getMetadata().getName()).toList()));
         for (Deployment deployment : deployments) {
@@ -168,9 +172,9 @@ class RenderedManifestsTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void ingressRoutesLikeTheGateway(String overlay) throws Exception {
-        Map<String, String> routes = new java.util.HashMap<>();
-        Map<String, String> regexRoutes = new java.util.HashMap<>();
-        Map<String, String> bodySizes = new java.util.HashMap<>();
+        Map<String, String> routes = new HashMap<>();
+        Map<String, String> regexRoutes = new HashMap<>();
+        Map<String, String> bodySizes = new HashMap<>();
         for (Ingress ingress : of(render(overlay), Ingress.class)) {
             Map<String, String> annotations = ingress.getMetadata().getAnnotations();
             for (HTTPIngressPath path : ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
@@ -221,7 +225,7 @@ class RenderedManifestsTest {
         return gateway.substring(start, gateway.indexOf("\n" + indent + "}", start));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theRedisClusterOverlayMakesSeatLockAClusterClientOfSeveralMasters() throws Exception {
         ConfigMap seatLock = of(render("redis-cluster"), ConfigMap.class).stream()
                 .filter(map -> map.getMetadata().getName().equals("seat-lock-service")).findFirst().orElseThrow();
@@ -232,7 +236,7 @@ class RenderedManifestsTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void bothServicesTakeTheSeatLimitPerUserFromOneValue(String overlay) throws Exception {
-        Map<String, String> sources = new java.util.HashMap<>();
+        Map<String, String> sources = new HashMap<>();
         for (Deployment deployment : of(render(overlay), Deployment.class)) {
             if (!APP_PORTS.containsKey(deployment.getMetadata().getName())) {
                 continue;
@@ -285,6 +289,11 @@ class RenderedManifestsTest {
             kubectl = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve("k8s/overlays/" + overlay).toString())
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
+            // A developer's machine may lack kubectl: skip, saying so. CI (CI=true) installs it, so there it fails.
+            if (!"true".equals(System.getenv("CI"))) {
+                Assumptions.abort("kubectl is not on the PATH, so k8s/ is not rendered and the manifest checks are skipped"
+                        + " (apt-get install kubectl; .ci/run installs it)");
+            }
             return fail("kubectl is needed to render k8s/ (apt-get install kubectl): " + e.getMessage());
         }
         String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
