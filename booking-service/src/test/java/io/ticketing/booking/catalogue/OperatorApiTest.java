@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,19 @@ class OperatorApiTest {
                 .body(Map.of("title", "내 공연", "venue", "내 홀")).when().post(ADMIN + "/events").then().statusCode(403)
                 .body("detail", is("Only operators may do this."));
         assertEquals(events, count("events"));
+    }
+
+    @Test
+    void theLocationOfANewEventOrScheduleDoesNotFollowTheClientsHostHeader() {
+        // Built from the request's Host, it would let a client make the product link to any host.
+        long eventId = id(Fixtures.operator().header("Host", "evil.example").body(Map.of("title", "호스트 공연", "venue", "홀"))
+                .when().post(ADMIN + "/events").then().statusCode(201)
+                .header("Location", matchesPattern("/api/v1/tickets/admin/events/[0-9]+")), "event_id");
+        Fixtures.operator().header("Host", "evil.example")
+                .body(Map.of("starts_at", Instant.now().plus(Duration.ofDays(3)).toString(),
+                        "sales_open_at", Instant.now().plus(Duration.ofDays(1)).toString()))
+                .when().post(ADMIN + "/events/" + eventId + "/schedules").then().statusCode(201)
+                .header("Location", matchesPattern("/api/v1/tickets/admin/schedules/[0-9]+"));
     }
 
     @Test
