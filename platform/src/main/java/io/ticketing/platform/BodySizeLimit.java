@@ -37,7 +37,7 @@ public class BodySizeLimit {
         }
         // The body is not read: the connection cannot be used for another request.
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        Problems.end(context.request(), CommonError.PAYLOAD_TOO_LARGE, null, json);
+        Problems.end(context, CommonError.PAYLOAD_TOO_LARGE, null, json);
     }
 
     private static boolean isOver(String length, long limit) {

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Problems as answers, built one way for JAX-RS resources and for Vert.x routes alike: the status
@@ -51,10 +51,10 @@ public final class Problems {
     }
 
     /** The same answer written straight to a Vert.x response, for routes outside the REST layer. */
-    public static void end(HttpServerRequest request, ProblemCode code, String detail, ObjectMapper json) {
-        boolean english = Problem.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem problem = Problem.of(code, detail, english, request.path());
-        HttpServerResponse response = request.response().setStatusCode(code.status())
+    public static void end(RoutingContext context, ProblemCode code, String detail, ObjectMapper json) {
+        boolean english = Problem.prefersEnglish(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem problem = Problem.of(code, detail, english, context.normalizedPath());
+        HttpServerResponse response = context.response().setStatusCode(code.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         String wait = retryAfterSeconds(code, null);
         if (wait != null) {

@@ -22,7 +22,7 @@ import io.ticketing.booking.repository.ScheduleRepository;
  * unique index is the final guarantee against a double sale, whatever Redis says.
  */
 @ApplicationScoped
-public class BookingFlow {
+class BookingFlow {
 
     /** The least time the look-up after an uncertain commit may wait for the seat rows. */
     private static final Duration LEAST_OUTCOME_CHECK = Duration.ofMillis(200);

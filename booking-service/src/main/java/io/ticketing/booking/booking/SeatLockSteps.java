@@ -1,6 +1,5 @@
 package io.ticketing.booking.booking;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,13 +23,7 @@ import io.ticketing.booking.model.SeatRef;
  * already holds the truth and Redis only follows it.
  */
 @ApplicationScoped
-public class SeatLockSteps {
-
-    /**
-     * How long after the show seat-lock keeps a seat marked sold. Past that nobody books it any more,
-     * and should someone try, the database still refuses: the markers only spare it the work.
-     */
-    public static final Duration SOLD_MARKERS_AFTER_START = Duration.ofDays(1);
+class SeatLockSteps {
 
     private final SeatLockClient seatLock;
     private final BookingConfig config;
@@ -53,7 +46,7 @@ public class SeatLockSteps {
     }
 
     void confirm(Caller caller, Schedule schedule, String claimToken, long bookingId, List<SeatRef> refs) {
-        Instant soldUntil = schedule.startsAt.toInstant().plus(SOLD_MARKERS_AFTER_START);
+        Instant soldUntil = schedule.startsAt.toInstant().plus(Schedule.SOLD_MARKERS_AFTER_START);
         try {
             seatLock.confirm(caller.bearer(), schedule.id, claimToken, bookingId, refs, soldUntil);
         } catch (RuntimeException e) {

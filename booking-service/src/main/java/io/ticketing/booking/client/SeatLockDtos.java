@@ -1,7 +1,10 @@
 package io.ticketing.booking.client;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 import io.ticketing.booking.model.SeatConflict;
 import io.ticketing.booking.model.SeatRef;
@@ -55,7 +58,14 @@ public final class SeatLockDtos {
     /** {@code refused}: null, LEASE_LOST (start over) or LEASE_TAKEN (another replica rebuilds it). */
     /** Why seat-lock refused a page of a rebuild: another rebuild took it over, or its lease ran out. */
     public enum RebuildRefusal {
-        LEASE_LOST, LEASE_TAKEN
+        LEASE_LOST, LEASE_TAKEN,
+        /** A refusal this build does not know (a newer seat-lock): still a refusal, so the rebuild starts over. */
+        UNKNOWN;
+
+        @JsonCreator
+        static RebuildRefusal of(String refusal) {
+            return Arrays.stream(values()).filter(known -> known.name().equals(refusal)).findFirst().orElse(UNKNOWN);
+        }
     }
 
     /** {@code refused}: null when the page was marked. */
@@ -91,7 +101,14 @@ public final class SeatLockDtos {
         /** Nothing changed: seat-lock has an equal or newer version. */
         STALE,
         /** Nothing changed: seats the map takes off sale are held, claimed or sold ({@code seats_in_use}). */
-        SEATS_IN_USE
+        SEATS_IN_USE,
+        /** An outcome this build does not know (a newer seat-lock): not a refusal, as before it was a type. */
+        UNKNOWN;
+
+        @JsonCreator
+        static Publication of(String outcome) {
+            return Arrays.stream(values()).filter(known -> known.name().equals(outcome)).findFirst().orElse(UNKNOWN);
+        }
     }
 
     public record PublishAnswer(long scheduleId, Publication outcome, Long publishedVersion, List<SeatRef> seatsInUse) {

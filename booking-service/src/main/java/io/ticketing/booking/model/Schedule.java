@@ -1,5 +1,6 @@
 package io.ticketing.booking.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -17,6 +18,13 @@ import io.ticketing.booking.error.ErrorCode;
 @Entity
 @Table(name = "schedules")
 public class Schedule {
+
+    /**
+     * How long after the show seat-lock keeps a seat marked sold. Past that nobody books it any more,
+     * and should someone try, the database still refuses: the markers only spare it the work.
+     */
+    public static final Duration SOLD_MARKERS_AFTER_START = Duration.ofDays(1);
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

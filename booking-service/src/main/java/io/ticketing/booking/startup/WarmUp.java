@@ -15,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.ticketing.booking.booking.BookingCommand;
 import io.ticketing.booking.booking.BookingDetails;
-import io.ticketing.booking.booking.BookingFlow;
 import io.ticketing.booking.booking.BookingWriter;
 import io.ticketing.booking.booking.CommitDeadlines;
 import io.ticketing.booking.booking.Deadline;
@@ -129,7 +128,7 @@ class WarmUp {
         }
     }
 
-    /** One booking as {@link BookingFlow} writes it, on rows that exist only in this transaction. */
+    /** One booking as {@code BookingFlow} writes it, on rows that exist only in this transaction. */
     private void bookInRolledBackTransaction(long id, int round) {
         long eventId = id;
         long scheduleId = id;

@@ -11,9 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.ticketing.booking.catalogue.SeatMapRows.SeatOnMap;
-import io.ticketing.booking.catalogue.SeatMapRows.Snapshot;
-import io.ticketing.booking.catalogue.SeatMapRows;
 import io.ticketing.booking.client.SeatLockDtos.PublishAnswer;
 import io.ticketing.booking.client.SeatLockDtos.PublishSeatMap;
 import io.ticketing.booking.client.SeatLockDtos.SeatRow;
@@ -27,7 +24,7 @@ import io.ticketing.booking.error.ErrorCode;
  * Tells seat-lock a schedule's sale as this database has it: the sales window, the seats that may be
  * held, and the seats off sale (which seat-lock checks are in nobody's hands before it lets the map
  * leave them out). Each publication takes a new version in the transaction that reads what it sends
- * ({@link SeatMapRows#snapshot}); seat-lock keeps only the newest, so publications racing each other
+ * ({@link PublishedSeatMaps#snapshot}); seat-lock keeps only the newest, so publications racing each other
  * (an operator's change, another replica's start-up) end with the latest state. The seat map travels
  * in staged pages of at most {@value #SEATS_PER_PAGE} seats, then one call swaps it in whole.
  */
@@ -38,10 +35,10 @@ public class SeatMapPublisher {
     /** seat-lock forgets a schedule's sale this long after its sales close. */
     static final Duration KEPT_AFTER_CLOSE = Duration.ofDays(1);
 
-    private final SeatMapRows rows;
+    private final PublishedSeatMaps rows;
     private final SeatLockSyncClient seatLock;
 
-    SeatMapPublisher(SeatMapRows rows, SeatLockSyncClient seatLock, BookingConfig config) {
+    SeatMapPublisher(PublishedSeatMaps rows, SeatLockSyncClient seatLock, BookingConfig config) {
         this.rows = rows;
         this.seatLock = seatLock;
     }
@@ -52,16 +49,16 @@ public class SeatMapPublisher {
      * holds, claims or bought, and seat-lock keeps its older map. Throws when seat-lock cannot be reached.
      */
     public PublishAnswer publish(long scheduleId) {
-        Snapshot snapshot = QuarkusTransaction.requiringNew().call(() -> rows.snapshot(scheduleId));
+        PublishedSeatMaps.Snapshot snapshot = QuarkusTransaction.requiringNew().call(() -> rows.snapshot(scheduleId));
         if (snapshot == null) {
             throw new BookingException(ErrorCode.SCHEDULE_NOT_FOUND, Long.toString(scheduleId));
         }
         List<SeatRow> onSale = new ArrayList<>();
-        List<SeatOnMap> offSale = new ArrayList<>();
+        List<PublishedSeatMaps.SeatOnMap> offSale = new ArrayList<>();
         int staged = 0;
         String staging = null;
-        List<SeatOnMap> page = new ArrayList<>();
-        for (SeatOnMap seat : snapshot.seats()) {
+        List<PublishedSeatMaps.SeatOnMap> page = new ArrayList<>();
+        for (PublishedSeatMaps.SeatOnMap seat : snapshot.seats()) {
             if (!seat.onSale()) {
                 offSale.add(seat);
                 continue;
@@ -84,11 +81,11 @@ public class SeatMapPublisher {
         return answer;
     }
 
-    private int stage(long scheduleId, String staging, List<SeatOnMap> seats) {
+    private int stage(long scheduleId, String staging, List<PublishedSeatMaps.SeatOnMap> seats) {
         return seatLock.stage(new StagedSeats(scheduleId, staging, rowsOf(seats)));
     }
 
-    private static List<SeatRow> rowsOf(List<SeatOnMap> seats) {
+    private static List<SeatRow> rowsOf(List<PublishedSeatMaps.SeatOnMap> seats) {
         Map<String, List<Integer>> byRow = new LinkedHashMap<>();
         seats.forEach(seat -> byRow.computeIfAbsent(seat.row(), row -> new ArrayList<>()).add(seat.number()));
         return byRow.entrySet().stream().map(row -> new SeatRow(row.getKey(), row.getValue())).toList();

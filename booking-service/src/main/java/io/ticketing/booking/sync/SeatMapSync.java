@@ -13,8 +13,6 @@ import jakarta.interceptor.Interceptor;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.ticketing.booking.catalogue.SeatMapRows.Published;
-import io.ticketing.booking.catalogue.SeatMapRows;
 import io.ticketing.booking.client.SeatLockDtos.SeatMapVersion;
 import io.ticketing.booking.client.SeatLockSyncClient;
 import io.ticketing.booking.config.BookingConfig;
@@ -32,12 +30,12 @@ public class SeatMapSync {
 
     static final int MAX_SCHEDULES = 1_000;
 
-    private final SeatMapRows rows;
+    private final PublishedSeatMaps rows;
     private final SeatMapPublisher publisher;
     private final SeatLockSyncClient seatLock;
     private final BookingConfig.SeatMaps config;
 
-    SeatMapSync(SeatMapRows rows, SeatMapPublisher publisher, SeatLockSyncClient seatLock, BookingConfig config) {
+    SeatMapSync(PublishedSeatMaps rows, SeatMapPublisher publisher, SeatLockSyncClient seatLock, BookingConfig config) {
         this.rows = rows;
         this.publisher = publisher;
         this.seatLock = seatLock;
@@ -73,19 +71,19 @@ public class SeatMapSync {
         int published = 0;
         int failed = 0;
         long after = 0;
-        List<Published> page;
+        List<PublishedSeatMaps.Published> page;
         do {
             page = rows.notClosed(now, after, MAX_SCHEDULES);
             if (page.isEmpty()) {
                 break;
             }
             Map<Long, Long> known = new HashMap<>();
-            for (SeatMapVersion version : seatLock.versions(page.stream().map(Published::scheduleId).toList())) {
+            for (SeatMapVersion version : seatLock.versions(page.stream().map(PublishedSeatMaps.Published::scheduleId).toList())) {
                 if (version.version() != null) {
                     known.put(version.scheduleId(), version.version());
                 }
             }
-            for (Published schedule : page) {
+            for (PublishedSeatMaps.Published schedule : page) {
                 Long there = known.get(schedule.scheduleId());
                 if (there != null && there >= schedule.version()) {
                     continue;

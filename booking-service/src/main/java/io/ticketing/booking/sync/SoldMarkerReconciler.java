@@ -12,13 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.ticketing.booking.booking.SeatLockSteps;
 import io.ticketing.booking.client.SeatLockDtos.Rebuild;
 import io.ticketing.booking.client.SeatLockDtos.SoldBooking;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsAnswer;
 import io.ticketing.booking.client.SeatLockDtos.SoldSeatsRequest;
 import io.ticketing.booking.client.SeatLockSyncClient;
 import io.ticketing.booking.config.BookingConfig;
+import io.ticketing.booking.model.Schedule;
 import io.ticketing.booking.model.SeatRef;
 import io.ticketing.booking.sync.SoldSeatsReader.Settled;
 import io.ticketing.booking.sync.SoldSeatsReader.SoldSeat;
@@ -43,7 +43,7 @@ import io.ticketing.booking.sync.SoldSeatsReader.StartingSchedule;
  * cancellation.
  */
 @ApplicationScoped
-public class SoldMarkerReconciler {
+class SoldMarkerReconciler {
 
     static final int MAX_SCHEDULES = 1_000;
     /** A page stays under seat-lock's body limit (16 KB) and is one short Lua script there. */
@@ -82,7 +82,7 @@ public class SoldMarkerReconciler {
 
     private void rebuildIncomplete() {
         Instant now = Instant.now();
-        List<StartingSchedule> schedules = sold.startingAfter(now.minus(SeatLockSteps.SOLD_MARKERS_AFTER_START), MAX_SCHEDULES);
+        List<StartingSchedule> schedules = sold.startingAfter(now.minus(Schedule.SOLD_MARKERS_AFTER_START), MAX_SCHEDULES);
         if (schedules.isEmpty()) {
             return;
         }
@@ -97,7 +97,7 @@ public class SoldMarkerReconciler {
     private void rebuild(StartingSchedule schedule) {
         long started = System.nanoTime();
         String lease = UUID.randomUUID().toString();
-        Instant soldUntil = schedule.startsAt().plus(SeatLockSteps.SOLD_MARKERS_AFTER_START);
+        Instant soldUntil = schedule.startsAt().plus(Schedule.SOLD_MARKERS_AFTER_START);
         int[] marked = { 0 };
         int[] bookings = { 0 };
         boolean[] first = { true };
@@ -144,7 +144,7 @@ public class SoldMarkerReconciler {
         sold.forEachSoldSeatOf(settled.bookingIds(), seats::add);
         seats.forEach(seat -> bySchedule.computeIfAbsent(seat.scheduleId(), id -> new Pager(
                 page -> marked[0] += seatLock.restoreSold(new SoldSeatsRequest(id,
-                        seat.startsAt().plus(SeatLockSteps.SOLD_MARKERS_AFTER_START), null, page)).marked()))
+                        seat.startsAt().plus(Schedule.SOLD_MARKERS_AFTER_START), null, page)).marked()))
                 .add(seat));
         bySchedule.values().forEach(Pager::flush);
         sentUpTo = settled.nextAfter();

@@ -20,17 +20,17 @@ import io.agroal.api.AgroalDataSource;
  * sit in memory at once.
  */
 @ApplicationScoped
-public class SoldSeatsReader {
+class SoldSeatsReader {
 
     /** One active sold seat, with its booking and the show it belongs to. */
-    public record SoldSeat(long bookingId, String userId, long scheduleId, Instant startsAt, String row, int number) {
+    record SoldSeat(long bookingId, String userId, long scheduleId, Instant startsAt, String row, int number) {
     }
 
-    public record StartingSchedule(long id, Instant startsAt) {
+    record StartingSchedule(long id, Instant startsAt) {
     }
 
     /** Booking ids after a point, the prefix old enough to be settled, and where the next look starts. */
-    public record Settled(List<Long> bookingIds, long nextAfter) {
+    record Settled(List<Long> bookingIds, long nextAfter) {
     }
 
     private static final String SOLD_SEAT_COLUMNS = "SELECT b.id, b.user_id, b.schedule_id, sc.starts_at, s.row_label, s.number "
@@ -44,7 +44,7 @@ public class SoldSeatsReader {
     }
 
     /** Schedules that start after {@code after} (their sold markers still matter), at most {@code limit}, soonest first. */
-    public List<StartingSchedule> startingAfter(Instant after, int limit) {
+    List<StartingSchedule> startingAfter(Instant after, int limit) {
         List<StartingSchedule> schedules = new ArrayList<>();
         query("SELECT id, starts_at FROM schedules WHERE starts_at > ? ORDER BY starts_at, id LIMIT ?", statement -> {
             statement.setTimestamp(1, Timestamp.from(after));
@@ -54,7 +54,7 @@ public class SoldSeatsReader {
     }
 
     /** Every active sold seat of a schedule, in booking order (a booking's seats together). */
-    public void forEachSoldSeat(long scheduleId, Consumer<SoldSeat> action) {
+    void forEachSoldSeat(long scheduleId, Consumer<SoldSeat> action) {
         query(SOLD_SEAT_COLUMNS + "WHERE s.schedule_id = ? AND bs.active ORDER BY b.id", statement -> statement.setLong(1, scheduleId),
                 rows -> action.accept(soldSeat(rows)));
     }
@@ -64,7 +64,7 @@ public class SoldSeatsReader {
      * {@code settledBefore} (a later one might still have an earlier id committing behind it), at
      * most {@code limit}.
      */
-    public Settled settledAfter(long afterId, Instant settledBefore, int limit) {
+    Settled settledAfter(long afterId, Instant settledBefore, int limit) {
         List<Long> ids = new ArrayList<>();
         boolean[] stopped = { false };
         query("SELECT id, created_at FROM bookings WHERE id > ? ORDER BY id LIMIT ?", statement -> {
@@ -81,7 +81,7 @@ public class SoldSeatsReader {
     }
 
     /** The active sold seats of these bookings, in booking order. */
-    public void forEachSoldSeatOf(List<Long> bookingIds, Consumer<SoldSeat> action) {
+    void forEachSoldSeatOf(List<Long> bookingIds, Consumer<SoldSeat> action) {
         if (bookingIds.isEmpty()) {
             return;
         }
@@ -91,7 +91,7 @@ public class SoldSeatsReader {
     }
 
     /** The largest booking id created before {@code time}: where a fresh instance starts looking. */
-    public long lastBookingBefore(Instant time) {
+    long lastBookingBefore(Instant time) {
         long[] last = { 0 };
         query("SELECT coalesce(max(id), 0) FROM bookings WHERE created_at < ?", statement -> statement.setTimestamp(1,
                 Timestamp.from(time)), rows -> last[0] = rows.getLong(1));

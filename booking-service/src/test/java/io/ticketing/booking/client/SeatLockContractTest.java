@@ -111,6 +111,20 @@ class SeatLockContractTest {
                         operation.getKey() + " " + error.getKey())));
     }
 
+    @Test
+    void anOutcomeANewerSeatLockAddsIsReadAsUnknownAndKeepsItsMeaning() throws Exception {
+        // A publication's outcome and a rebuild's refusal are enums here: a value this build does not
+        // know must not fail the read (the change would be undone, every sync round would fail).
+        PublishAnswer published = json.readValue("{\"schedule_id\":1,\"outcome\":\"SOMETHING_NEW\"}", PublishAnswer.class);
+        assertEquals(SeatLockDtos.Publication.UNKNOWN, published.outcome());
+        SoldSeatsAnswer refused = json.readValue("{\"schedule_id\":1,\"marked\":0,\"refused\":\"SOMETHING_NEW\"}",
+                SoldSeatsAnswer.class);
+        assertEquals(SeatLockDtos.RebuildRefusal.UNKNOWN, refused.refused(), "still a refusal");
+        assertEquals(null, json.readValue("{\"schedule_id\":1,\"marked\":3,\"refused\":null}", SoldSeatsAnswer.class).refused());
+        assertEquals(SeatLockDtos.Publication.SEATS_IN_USE,
+                json.readValue("{\"schedule_id\":1,\"outcome\":\"SEATS_IN_USE\"}", PublishAnswer.class).outcome());
+    }
+
     private JsonNode contract() throws Exception {
         return json.readTree(CONTRACT.toFile());
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import io.ticketing.seatlock.config.SeatLockConfig;
 import io.ticketing.seatlock.redis.LuaScript;
 import io.ticketing.seatlock.redis.ScriptCall;
-import io.ticketing.seatlock.redis.ScriptReplies;
 import io.ticketing.seatlock.redis.SeatKeys;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -37,7 +36,7 @@ record AbortCall(String owner, long scheduleId, String claimToken, String attemp
 
     @Override
     public SeatOutcome<Integer> read(Response reply) {
-        SeatOutcome<Integer> refusal = ScriptReplies.ownerRefusal(reply.toLong());
+        SeatOutcome<Integer> refusal = HoldReplies.ownerRefusal(reply.toLong());
         return refusal != null ? refusal : new SeatOutcome.Granted<>(reply.toInteger());
     }
 }

@@ -12,7 +12,6 @@ import io.ticketing.seatlock.config.SeatLockConfig;
 import io.ticketing.seatlock.model.Seat;
 import io.ticketing.seatlock.redis.LuaScript;
 import io.ticketing.seatlock.redis.ScriptCall;
-import io.ticketing.seatlock.redis.ScriptReplies;
 import io.ticketing.seatlock.redis.SeatKeys;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -45,18 +44,18 @@ record ClaimCall(String owner, long scheduleId, String origin, String claimToken
     @Override
     public SeatOutcome<Hold> read(Response reply) {
         long code = reply.get(0).toLong();
-        SeatOutcome<Hold> outsideSale = ScriptReplies.saleRefusal((int) code, reply, seats);
+        SeatOutcome<Hold> outsideSale = HoldReplies.saleRefusal((int) code, reply, seats);
         if (outsideSale != null) {
             return outsideSale;
         }
         return switch ((int) code) {
             case 1 -> new SeatOutcome.Granted<>(new Hold(claimToken, scheduleId, seats,
                     Instant.ofEpochMilli(reply.get(2).toLong()), reply.get(1).toLong()));
-            case 0 -> new SeatOutcome.Conflict<>(ScriptReplies.conflicts(seats, reply.get(1)));
+            case 0 -> new SeatOutcome.Conflict<>(HoldReplies.conflicts(seats, reply.get(1)));
             case -4 -> new SeatOutcome.ClaimTokenReused<>();
             case -5 -> new SeatOutcome.SeatLimitReached<>(reply.get(1).toInteger());
             default -> {
-                SeatOutcome<Hold> refusal = ScriptReplies.ownerRefusal(code);
+                SeatOutcome<Hold> refusal = HoldReplies.ownerRefusal(code);
                 if (refusal == null) {
                     throw new IllegalStateException("claim.lua answered " + reply);
                 }

@@ -9,7 +9,6 @@ import java.util.List;
 import io.ticketing.seatlock.config.SeatLockConfig;
 import io.ticketing.seatlock.redis.LuaScript;
 import io.ticketing.seatlock.redis.ScriptCall;
-import io.ticketing.seatlock.redis.ScriptReplies;
 import io.ticketing.seatlock.redis.SeatKeys;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -41,7 +40,7 @@ record ExtendCall(String owner, long scheduleId, String token, SeatLockConfig co
         if (code == -1) {
             return new SeatOutcome.ExtensionCapReached<>();
         }
-        SeatOutcome<Instant> refusal = ScriptReplies.ownerRefusal(code);
+        SeatOutcome<Instant> refusal = HoldReplies.ownerRefusal(code);
         if (refusal == null) {
             throw new IllegalStateException("extend.lua answered " + reply);
         }

@@ -13,7 +13,6 @@ import io.ticketing.seatlock.config.SeatLockConfig;
 import io.ticketing.seatlock.model.Seat;
 import io.ticketing.seatlock.redis.LuaScript;
 import io.ticketing.seatlock.redis.ScriptCall;
-import io.ticketing.seatlock.redis.ScriptReplies;
 import io.ticketing.seatlock.redis.SeatKeys;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -48,14 +47,14 @@ record LockCall(String owner, long scheduleId, String token, List<Seat> seats, S
     @Override
     public SeatOutcome<Hold> read(Response reply) {
         int code = reply.get(0).toInteger();
-        SeatOutcome<Hold> refusal = ScriptReplies.saleRefusal(code, reply, seats);
+        SeatOutcome<Hold> refusal = HoldReplies.saleRefusal(code, reply, seats);
         if (refusal != null) {
             return refusal;
         }
         return switch (code) {
             case 1 -> new SeatOutcome.Granted<>(new Hold(token, scheduleId, seats, Instant.ofEpochMilli(reply.get(2).toLong()),
                     reply.get(1).toLong()));
-            case 0 -> new SeatOutcome.Conflict<>(ScriptReplies.conflicts(seats, reply.get(1)));
+            case 0 -> new SeatOutcome.Conflict<>(HoldReplies.conflicts(seats, reply.get(1)));
             case -1 -> new SeatOutcome.HoldTimeUsedUp<>(Duration.ofMillis(reply.get(1).toLong()));
             // Abandoned: seat-lock had stopped waiting for this lock; nobody reads this answer.
             case -2 -> new SeatOutcome.Expired<>();

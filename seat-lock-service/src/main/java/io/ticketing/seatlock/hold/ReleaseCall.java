@@ -9,7 +9,6 @@ import java.util.List;
 import io.ticketing.seatlock.model.Seat;
 import io.ticketing.seatlock.redis.LuaScript;
 import io.ticketing.seatlock.redis.ScriptCall;
-import io.ticketing.seatlock.redis.ScriptReplies;
 import io.ticketing.seatlock.redis.SeatKeys;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -35,7 +34,7 @@ record ReleaseCall(String owner, long scheduleId, String token, List<Seat> seats
 
     @Override
     public SeatOutcome<List<Seat>> read(Response reply) {
-        SeatOutcome<List<Seat>> refusal = ScriptReplies.ownerRefusal(reply.get(0).toLong());
+        SeatOutcome<List<Seat>> refusal = HoldReplies.ownerRefusal(reply.get(0).toLong());
         if (refusal != null) {
             return refusal;
         }

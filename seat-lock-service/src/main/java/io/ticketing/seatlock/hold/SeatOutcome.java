@@ -12,7 +12,7 @@ import io.ticketing.seatlock.model.SeatConflict;
  * The script call decodes the reply into one of these; {@link SeatLockService} decides what each
  * means for the caller.
  */
-public sealed interface SeatOutcome<T> {
+sealed interface SeatOutcome<T> {
 
     record Granted<T>(T value) implements SeatOutcome<T> {
     }

@@ -22,12 +22,11 @@ import io.ticketing.seatlock.rest.Requests.ClaimRequest;
 import io.ticketing.seatlock.rest.Requests.ConfirmRequest;
 import io.ticketing.seatlock.rest.Responses.ClaimResponse;
 import io.ticketing.seatlock.rest.Responses.CountResponse;
-import io.ticketing.seatlock.web.ServiceKeyFilter;
 
 /**
  * The operations booking-service needs to turn a hold into a sale: claim, confirm, abort, cancel.
  * Not routed by the gateway; callers need the user's JWT (whose seats) and the service key (who may:
- * {@link ServiceKeyFilter}).
+ * {@code ServiceKeyFilter}).
  */
 @Path("/internal/v1/seats")
 @Authenticated

@@ -24,12 +24,11 @@ import io.ticketing.seatlock.rest.Responses.SeatMapVersion;
 import io.ticketing.seatlock.rest.Responses.SeatMapVersionsResponse;
 import io.ticketing.seatlock.rest.Responses.StagedSeatsResponse;
 import io.ticketing.seatlock.sale.SeatMaps;
-import io.ticketing.seatlock.web.ServiceKeyFilter;
 
 /**
  * booking-service publishes each schedule's sale here ({@link SeatMaps}): its seat map in staged
  * pages, then its window with it; and asks which versions seat-lock has, to publish again what is
- * missing or old. The service key alone ({@link ServiceKeyFilter}); not routed by the gateway. Its
+ * missing or old. The service key alone ({@code ServiceKeyFilter}); not routed by the gateway. Its
  * bodies may be up to {@value #MAX_BODY_BYTES} bytes (a page of a large hall).
  */
 @Path("/internal/v1/seat-maps")

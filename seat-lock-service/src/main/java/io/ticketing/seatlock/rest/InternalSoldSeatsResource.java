@@ -24,12 +24,11 @@ import io.ticketing.seatlock.rest.Responses.ScheduleIdsResponse;
 import io.ticketing.seatlock.rest.Responses.SoldSeatsResponse;
 import io.ticketing.seatlock.sale.SoldBooking;
 import io.ticketing.seatlock.sale.SoldMarkers;
-import io.ticketing.seatlock.web.ServiceKeyFilter;
 
 /**
  * booking-service's reconciliation of sold markers ({@link SoldMarkers}): which schedules Redis
  * lost them for, and the bookings to mark sold again. booking acts for itself here, not for a user:
- * the service key alone ({@link ServiceKeyFilter}), no bearer token. Not routed by the gateway.
+ * the service key alone ({@code ServiceKeyFilter}), no bearer token. Not routed by the gateway.
  */
 @Path("/internal/v1/sold-seats")
 @PermitAll

@@ -13,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * One schedule's seat states as this instance streams them: every seat of the map with its state,
  * the id of the last event applied, the recent events (so a client that reconnects resumes without a
- * gap), and the open streams. {@link SeatFeeds} loads it once and feeds it the schedule's events from
- * Redis; every open stream of the schedule on this instance shares it. Changed from the reader's and
+ * gap), and the open streams. {@link SeatFeeds} keeps it, {@link FeedSnapshots} loads it once and
+ * {@link FeedReader} feeds it the schedule's events from Redis; every open stream of the schedule on this instance shares it. Changed from the reader's and
  * the clients' threads alike, so every method holds the feed's lock; none does I/O under it.
  */
 final class SeatFeed {
@@ -96,7 +96,7 @@ final class SeatFeed {
         reading = false;
     }
 
-    /** Reads between two checks for events gone unread (SeatFeeds.closeGap): about a second. */
+    /** Reads between two checks for events gone unread (FeedReader.closeGap): about a second. */
     private static final int READS_PER_GAP_CHECK = 20;
 
     /** Whether this read should first check that no event was lost: every so many reads, and after a failure. */

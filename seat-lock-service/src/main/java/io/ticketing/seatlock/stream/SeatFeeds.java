@@ -27,7 +27,7 @@ import io.vertx.core.Vertx;
  * however many streams.
  */
 @ApplicationScoped
-public class SeatFeeds {
+class SeatFeeds {
 
     private final FeedSnapshots snapshots;
     private final FeedReader reader;
@@ -67,7 +67,7 @@ public class SeatFeeds {
      * instance still has them all. Called once {@link #ready} has completed (else it waits for the
      * load); {@link #close} when the stream ends.
      */
-    public void open(long scheduleId, String lastEventId, StreamSink sink) {
+    void open(long scheduleId, String lastEventId, StreamSink sink) {
         open.incrementAndGet();
         StreamId resumeAfter = StreamId.parse(lastEventId);
         SeatFeed feed = feeds.computeIfAbsent(scheduleId, this::newFeed);
@@ -83,7 +83,7 @@ public class SeatFeeds {
     }
 
     /** The stream ended (its client went, or it fell behind). */
-    public void close(long scheduleId, StreamSink sink) {
+    void close(long scheduleId, StreamSink sink) {
         open.decrementAndGet();
         SeatFeed feed = feeds.get(scheduleId);
         if (feed != null) {
@@ -92,12 +92,12 @@ public class SeatFeeds {
     }
 
     /** Whether this instance may open one more stream (seat-lock.streams.max-open). */
-    public boolean full() {
+    boolean full() {
         return open.get() >= config.maxOpen();
     }
 
     /** Bytes a stream may have waiting to be written, beyond its snapshot, before it is ended (its client resumes). */
-    public int maxBehindBytes() {
+    int maxBehindBytes() {
         return config.maxBehindBytes();
     }
 
@@ -106,7 +106,7 @@ public class SeatFeeds {
      * schedule seat-lock does not know): called before a stream answers, so that a refusal is a
      * problem document, not a stream that ends at once.
      */
-    public Uni<Void> ready(long scheduleId) {
+    Uni<Void> ready(long scheduleId) {
         return feeds.computeIfAbsent(scheduleId, this::newFeed).loading();
     }
 

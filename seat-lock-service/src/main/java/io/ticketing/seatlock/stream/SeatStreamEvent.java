@@ -9,7 +9,7 @@ import io.vertx.core.buffer.Buffer;
  * JSON data, or, with no name, a keep-alive comment. Encoded as Server-Sent Events once, however many
  * streams it goes to (a write shares the bytes).
  */
-public final class SeatStreamEvent {
+final class SeatStreamEvent {
 
     static final SeatStreamEvent KEEP_ALIVE = new SeatStreamEvent(null, null, null);
     /** A comment line: what a stream starts with (its headers go out at once) and what keeps it open. */
@@ -26,16 +26,16 @@ public final class SeatStreamEvent {
         this.data = data;
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
-    public String name() {
+    String name() {
         return name;
     }
 
     /** The event as the stream carries it: {@code id:}, {@code event:}, {@code data:} lines and a blank line. */
-    public Buffer encoded() {
+    Buffer encoded() {
         Buffer bytes = encoded;
         if (bytes == null) {
             String text = name == null ? ": keep-alive\n\n" : "id:" + id + "\nevent:" + name + "\ndata:" + data + "\n\n";

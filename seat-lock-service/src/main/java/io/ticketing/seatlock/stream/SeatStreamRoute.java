@@ -100,7 +100,7 @@ class SeatStreamRoute {
     }
 
     private void problem(RoutingContext request, SeatLockException failure) {
-        Problems.end(request.request(), failure.code(), failure.detail(), json);
+        Problems.end(request, failure.code(), failure.detail(), json);
     }
 
     /**

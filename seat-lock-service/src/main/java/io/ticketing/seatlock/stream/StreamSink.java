@@ -1,7 +1,7 @@
 package io.ticketing.seatlock.stream;
 
 /** One open live seat-map stream, as its feed sees it: where its events go. */
-public interface StreamSink {
+interface StreamSink {
 
     /** Sends the event, or ends the stream if its client has fallen too far behind (it reconnects). */
     void send(SeatStreamEvent event);

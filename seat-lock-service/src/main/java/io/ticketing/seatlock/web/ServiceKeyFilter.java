@@ -14,10 +14,11 @@ import io.ticketing.seatlock.error.SeatLockException;
 /**
  * Who may call the internal API: only a caller presenting {@code X-Service-Key} equal to
  * {@code seat-lock.internal-api-key} (compared in constant time). With no key configured, nobody.
- * Every path under {@value #INTERNAL_PATHS} is guarded, before routing and before its body is
- * looked at, so an internal resource added later is closed by default.
+ * Every path under {@value #INTERNAL_PATHS} is guarded, by its path rather than by a list of
+ * resources, so an internal resource added later is closed by default; the check runs before the
+ * operation's body is read.
  */
-public class ServiceKeyFilter {
+class ServiceKeyFilter {
 
     static final String SERVICE_KEY_HEADER = "X-Service-Key";
     static final String INTERNAL_PATHS = "/internal/";
@@ -28,7 +29,7 @@ public class ServiceKeyFilter {
         this.config = config;
     }
 
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter
     void check(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith(INTERNAL_PATHS)) {
             return;
