@@ -79,12 +79,7 @@ class WarmUp {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.warmUp().enabled()) {
-            state.markDone();
-            return;
-        }
-        // Its own thread: start-up is not held up, and readiness stays DOWN until it is done.
-        Thread.ofPlatform().name("warm-up").daemon().start(this::run);
+        state.start(config.warmUp().enabled(), this::run);
     }
 
     private void run() {
@@ -119,7 +114,6 @@ class WarmUp {
         } catch (RuntimeException e) {
             stoppedBy = e.toString();
         } finally {
-            state.markDone();
             Log.infof("Warm-up: %d rolled-back bookings (lock rows, check, insert, read back, cancel), %d calls to "
                     + "seat-lock%s, %d HTTP requests, in %d ms%s", rounds, seatLockCalls,
                     seatLockAnswers ? "" : " (then it did not answer)", http.sent(),

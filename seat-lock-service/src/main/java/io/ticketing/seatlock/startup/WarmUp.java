@@ -78,12 +78,7 @@ class WarmUp {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.warmUp().enabled()) {
-            state.markDone();
-            return;
-        }
-        // Its own thread: the warm-up waits on Redis, which must never happen on an event loop.
-        Thread.ofPlatform().name("warm-up").daemon().start(this::run);
+        state.start(config.warmUp().enabled(), this::run);
     }
 
     private void run() {
@@ -116,7 +111,6 @@ class WarmUp {
             stoppedBy = e.toString();
         } finally {
             String cleanup = cleanUp(touched, tokens, firstBooking, rounds + 1);
-            state.markDone();
             Log.infof("Warm-up: %d rounds of lock, conflict, verify, extend, list, claim, confirm, cancel, release and "
                     + "abort on schedule %d, %d HTTP requests, in %d ms%s%s", rounds, schedule, http.sent(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
